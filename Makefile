@@ -1,0 +1,141 @@
+# Unum top-level build. `make` builds the kernel, initrd, ISO; `make test` runs every
+# test and ends with "N passed, N failed". BUILD=dir lets several builders share a tree.
+
+BUILD ?= build
+NODES ?= 3
+VERSION := 0.1
+GIT_REV := $(shell git rev-parse --short HEAD 2>/dev/null || echo dev)
+
+CXX := g++
+CC := gcc
+LD := ld
+HOST_CXX := g++
+FUZZ_CXX := clang++
+PYTHON := /usr/bin/python3
+
+# ---------------------------------------------------------------- kernel
+KERNEL_CXXFLAGS := -std=c++20 -ffreestanding -fno-exceptions -fno-rtti -mno-red-zone \
+	-mcmodel=kernel -mno-sse -mno-sse2 -mno-mmx -mno-80387 -fno-pic -fno-pie \
+	-fno-stack-protector -fno-omit-frame-pointer -fno-threadsafe-statics \
+	-fno-use-cxa-atexit -fno-asynchronous-unwind-tables -nostdlib \
+	-O2 -g -Wall -Wextra -Werror=return-type -Wno-missing-field-initializers \
+	-I. -Iarch/x86/include -DUNUM_VERSION='"$(VERSION)"' -DUNUM_BUILD='"$(GIT_REV)"' -MMD -MP
+KERNEL_ASFLAGS := -I. -Iarch/x86/include -g -MMD -MP
+
+# Portable sources compile for both the kernel and the host; kernel/init and
+# kernel/lib/freestanding are kernel-only (entry, operator new, libc shims).
+PORTABLE_DIRS := kernel fs net
+KERNEL_ONLY_DIRS := kernel/init kernel/lib/freestanding
+find_cpp = $(shell find $(1) -name '*.cpp' 2>/dev/null | sort)
+KERNEL_ONLY_SRCS := $(call find_cpp,$(KERNEL_ONLY_DIRS))
+PORTABLE_SRCS := $(filter-out $(KERNEL_ONLY_SRCS),$(call find_cpp,$(PORTABLE_DIRS)))
+ARCH_SRCS := $(call find_cpp,arch/x86) $(shell find arch/x86 -name '*.S' | sort)
+KERNEL_SRCS := $(PORTABLE_SRCS) $(KERNEL_ONLY_SRCS) $(ARCH_SRCS)
+KERNEL_OBJS := $(patsubst %,$(BUILD)/kernel/%.o,$(KERNEL_SRCS))
+
+FONT_PSF := /usr/share/consolefonts/Lat15-Terminus16.psf.gz
+
+.PHONY: all iso run test bench debug deps clean host-tests fuzz system-tests selftest
+all: $(BUILD)/unum.iso
+
+deps:
+	@tools/deps.sh
+
+$(BUILD)/kernel/%.cpp.o: %.cpp
+	@mkdir -p $(dir $@)
+	$(CXX) $(KERNEL_CXXFLAGS) -c $< -o $@
+
+$(BUILD)/kernel/%.S.o: %.S $(BUILD)/font.psf
+	@mkdir -p $(dir $@)
+	$(CC) $(KERNEL_ASFLAGS) -DFONT_PATH='"$(BUILD)/font.psf"' -c $< -o $@
+
+$(BUILD)/font.psf: $(FONT_PSF)
+	@mkdir -p $(dir $@)
+	gunzip -c $< > $@
+
+# Two-pass link: the first pass finds the symbols, the second embeds them (.ksyms
+# sits last in the image so embedding it moves no other symbol).
+$(BUILD)/unum.elf: $(KERNEL_OBJS) linker.ld tools/gen_ksyms.py
+	$(PYTHON) tools/gen_ksyms.py --empty > $(BUILD)/ksyms0.S
+	$(CC) -c $(BUILD)/ksyms0.S -o $(BUILD)/ksyms0.o
+	$(LD) -n -nostdlib -z max-page-size=0x1000 -T linker.ld -o $(BUILD)/unum.pass1.elf $(KERNEL_OBJS) $(BUILD)/ksyms0.o
+	nm -n -C --defined-only $(BUILD)/unum.pass1.elf | $(PYTHON) tools/gen_ksyms.py > $(BUILD)/ksyms.S
+	$(CC) -c $(BUILD)/ksyms.S -o $(BUILD)/ksyms.o
+	$(LD) -n -nostdlib -z max-page-size=0x1000 -T linker.ld -o $@ $(KERNEL_OBJS) $(BUILD)/ksyms.o
+	@nm -n $(BUILD)/unum.pass1.elf | grep -v ksym > $(BUILD)/syms1.txt; nm -n $@ | grep -v ksym > $(BUILD)/syms2.txt; \
+	  cmp -s $(BUILD)/syms1.txt $(BUILD)/syms2.txt || { echo "ksyms moved symbols"; rm -f $@; exit 1; }
+
+$(BUILD)/iso/boot/grub/grub.cfg: boot/grub.cfg
+	@mkdir -p $(dir $@)
+	cp $< $@
+
+$(BUILD)/unum.iso: $(BUILD)/unum.elf $(BUILD)/iso/boot/grub/grub.cfg
+	cp $(BUILD)/unum.elf $(BUILD)/iso/boot/unum.elf
+	grub-mkrescue -o $@ $(BUILD)/iso -- -quiet 2>$(BUILD)/grub-mkrescue.log || { cat $(BUILD)/grub-mkrescue.log; exit 1; }
+iso: $(BUILD)/unum.iso
+
+run: deps all
+	$(PYTHON) tools/cluster run --nodes $(NODES) --no-netboot
+
+debug: deps all
+	tools/debug.sh $(BUILD)
+
+# ---------------------------------------------------------------- host tests
+HOST_CXXFLAGS := -std=c++20 -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+	-fno-sanitize-recover=undefined -Wall -Wextra -Wno-missing-field-initializers \
+	-I. -Itests/host/fake_arch/include -Itests/host -DUNUM_HOST_TEST -MMD -MP
+HOST_LDFLAGS := -fsanitize=address,undefined -pthread
+# UNITS=kernel/lib limits a development build to those source and test folders.
+UNITS ?=
+ifeq ($(UNITS),)
+HOST_PORTABLE := $(PORTABLE_SRCS)
+HOST_TEST_SRCS := $(call find_cpp,tests/host)
+else
+HOST_PORTABLE := $(filter $(addsuffix /%,$(UNITS)),$(PORTABLE_SRCS)) kernel/lib/error.cpp
+HOST_TEST_SRCS := $(call find_cpp,$(addprefix tests/host/,$(UNITS)) tests/host/fake_arch) tests/host/main.cpp
+endif
+HOST_OBJS := $(patsubst %,$(BUILD)/host/%.o,$(sort $(HOST_PORTABLE) $(HOST_TEST_SRCS)))
+
+$(BUILD)/host/%.cpp.o: %.cpp
+	@mkdir -p $(dir $@)
+	$(HOST_CXX) $(HOST_CXXFLAGS) -c $< -o $@
+
+$(BUILD)/host/unit_tests: $(HOST_OBJS)
+	$(HOST_CXX) $(HOST_LDFLAGS) -o $@ $^
+
+host-tests: $(BUILD)/host/unit_tests
+	$(BUILD)/host/unit_tests
+
+# ---------------------------------------------------------------- fuzzing
+FUZZ_CXXFLAGS := -std=c++20 -O1 -g -fsanitize=fuzzer,address,undefined \
+	-I. -Itests/host/fake_arch/include -Itests/host -DUNUM_HOST_TEST
+FUZZ_SRCS := $(wildcard tests/fuzz/*.cpp)
+FUZZ_BINS := $(patsubst tests/fuzz/%.cpp,$(BUILD)/fuzz/%,$(FUZZ_SRCS))
+FUZZ_SUPPORT := $(PORTABLE_SRCS) $(filter-out tests/host/fake_arch/fake_threads_main.cpp,$(call find_cpp,tests/host/fake_arch))
+FUZZ_SUPPORT_OBJS := $(patsubst %,$(BUILD)/fuzzobj/%.o,$(FUZZ_SUPPORT))
+
+$(BUILD)/fuzzobj/%.cpp.o: %.cpp
+	@mkdir -p $(dir $@)
+	$(FUZZ_CXX) $(subst fuzzer$(comma),fuzzer-no-link$(comma),$(FUZZ_CXXFLAGS)) -c $< -o $@
+comma := ,
+
+$(BUILD)/fuzz/%: tests/fuzz/%.cpp $(FUZZ_SUPPORT_OBJS)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CXX) $(FUZZ_CXXFLAGS) $^ -o $@ -pthread
+
+fuzz: $(FUZZ_BINS)
+
+# ---------------------------------------------------------------- everything
+test: deps
+	$(MAKE) all host-tests-build fuzz
+	$(PYTHON) tools/run_tests.py --build $(BUILD)
+
+host-tests-build: $(BUILD)/host/unit_tests
+
+bench: deps all
+	$(PYTHON) tools/bench.py --build $(BUILD)
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

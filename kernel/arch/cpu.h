@@ -1,0 +1,38 @@
+// The arch seam, CPU part: what portable code may ask of the processor.
+// Implemented by arch/x86/ for the kernel and tests/host/fake_arch/ for host tests.
+#pragma once
+
+#include "kernel/lib/types.h"
+
+namespace arch {
+
+using InterruptState = u64;
+
+// Disables interrupts on this CPU and returns the previous state for restore.
+InterruptState interrupts_save_disable();
+void interrupts_restore(InterruptState state);
+void interrupts_enable();
+void interrupts_disable();
+bool interrupts_enabled();
+
+// Spin-wait hint (pause).
+void cpu_relax();
+// Sleeps until the next interrupt (hlt with interrupts enabled).
+void wait_for_interrupt();
+[[noreturn]] void halt_forever();
+
+// Index of the executing CPU (0 until SMP exists).
+u32 current_cpu();
+
+// Writes raw bytes to the earliest debug sink (serial on x86), bypassing locks:
+// usable from panics and before the log exists.
+void debug_write(char const* text, usize length);
+
+// Prints a symbolized backtrace of the calling context to the debug sink.
+void print_backtrace();
+
+// Stops the machine: reboot, or in QEMU self-test mode exit with a status.
+[[noreturn]] void reboot();
+[[noreturn]] void exit_emulator(int status);
+
+} // namespace arch
