@@ -22,12 +22,11 @@ KERNEL_CXXFLAGS := -std=c++20 -ffreestanding -fno-exceptions -fno-rtti -mno-red-
 	-I. -Iarch/x86/include -DUNUM_VERSION='"$(VERSION)"' -DUNUM_BUILD='"$(GIT_REV)"' -MMD -MP
 KERNEL_ASFLAGS := -I. -Iarch/x86/include -g -MMD -MP
 
-# Portable sources compile for both the kernel and the host; kernel/init and
-# kernel/lib/freestanding are kernel-only (entry, operator new, libc shims).
+# Portable sources compile for both the kernel and the host.
 PORTABLE_DIRS := kernel fs net
-KERNEL_ONLY_DIRS := kernel/init kernel/lib/freestanding
+# Kernel-only code lives in kernel/init/ and in any folder named freestanding/.
 find_cpp = $(shell find $(1) -name '*.cpp' 2>/dev/null | sort)
-KERNEL_ONLY_SRCS := $(call find_cpp,$(KERNEL_ONLY_DIRS))
+KERNEL_ONLY_SRCS := $(call find_cpp,kernel/init) $(shell find kernel -path '*/freestanding/*.cpp' | sort)
 PORTABLE_SRCS := $(filter-out $(KERNEL_ONLY_SRCS),$(call find_cpp,$(PORTABLE_DIRS)))
 ARCH_SRCS := $(call find_cpp,arch/x86) $(shell find arch/x86 -name '*.S' | sort)
 KERNEL_SRCS := $(PORTABLE_SRCS) $(KERNEL_ONLY_SRCS) $(ARCH_SRCS)
