@@ -138,3 +138,7 @@ clean:
 	rm -rf $(BUILD)
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+# `make -s print-KERNEL_CXXFLAGS` prints a variable (for scripts and editors).
+print-%:
+	@echo $($*)
