@@ -42,11 +42,13 @@ deps:
 
 $(BUILD)/kernel/%.cpp.o: %.cpp
 	@mkdir -p $(dir $@)
-	$(CXX) $(KERNEL_CXXFLAGS) -c $< -o $@
+	@echo "  CXX     $<"
+	@$(CXX) $(KERNEL_CXXFLAGS) -c $< -o $@
 
 $(BUILD)/kernel/%.S.o: %.S $(BUILD)/font.psf
 	@mkdir -p $(dir $@)
-	$(CC) $(KERNEL_ASFLAGS) -DFONT_PATH='"$(BUILD)/font.psf"' -c $< -o $@
+	@echo "  AS      $<"
+	@$(CC) $(KERNEL_ASFLAGS) -DFONT_PATH='"$(BUILD)/font.psf"' -c $< -o $@
 
 $(BUILD)/font.psf: $(FONT_PSF)
 	@mkdir -p $(dir $@)
@@ -61,7 +63,7 @@ $(BUILD)/unum.elf: $(KERNEL_OBJS) linker.ld tools/gen_ksyms.py
 	nm -n -C --defined-only $(BUILD)/unum.pass1.elf | $(PYTHON) tools/gen_ksyms.py > $(BUILD)/ksyms.S
 	$(CC) -c $(BUILD)/ksyms.S -o $(BUILD)/ksyms.o
 	$(LD) -n -nostdlib -z max-page-size=0x1000 -T linker.ld -o $@ $(KERNEL_OBJS) $(BUILD)/ksyms.o
-	@nm -n $(BUILD)/unum.pass1.elf | grep -v ksym > $(BUILD)/syms1.txt; nm -n $@ | grep -v ksym > $(BUILD)/syms2.txt; \
+	@nm -n $(BUILD)/unum.pass1.elf | grep -v -e ksym -e __kernel_end > $(BUILD)/syms1.txt; nm -n $@ | grep -v -e ksym -e __kernel_end > $(BUILD)/syms2.txt; \
 	  cmp -s $(BUILD)/syms1.txt $(BUILD)/syms2.txt || { echo "ksyms moved symbols"; rm -f $@; exit 1; }
 
 $(BUILD)/iso/boot/grub/grub.cfg: boot/grub.cfg
@@ -97,7 +99,8 @@ HOST_OBJS := $(patsubst %,$(BUILD)/host/%.o,$(sort $(HOST_PORTABLE) $(HOST_TEST_
 
 $(BUILD)/host/%.cpp.o: %.cpp
 	@mkdir -p $(dir $@)
-	$(HOST_CXX) $(HOST_CXXFLAGS) -c $< -o $@
+	@echo "  HOSTCXX $<"
+	@$(HOST_CXX) $(HOST_CXXFLAGS) -c $< -o $@
 
 $(BUILD)/host/unit_tests: $(HOST_OBJS)
 	$(HOST_CXX) $(HOST_LDFLAGS) -o $@ $^
@@ -115,7 +118,8 @@ FUZZ_SUPPORT_OBJS := $(patsubst %,$(BUILD)/fuzzobj/%.o,$(FUZZ_SUPPORT))
 
 $(BUILD)/fuzzobj/%.cpp.o: %.cpp
 	@mkdir -p $(dir $@)
-	$(FUZZ_CXX) $(subst fuzzer$(comma),fuzzer-no-link$(comma),$(FUZZ_CXXFLAGS)) -c $< -o $@
+	@echo "  FUZZCXX $<"
+	@$(FUZZ_CXX) $(subst fuzzer$(comma),fuzzer-no-link$(comma),$(FUZZ_CXXFLAGS)) -c $< -o $@
 comma := ,
 
 $(BUILD)/fuzz/%: tests/fuzz/%.cpp $(FUZZ_SUPPORT_OBJS)

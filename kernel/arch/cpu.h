@@ -35,4 +35,8 @@ void print_backtrace();
 [[noreturn]] void reboot();
 [[noreturn]] void exit_emulator(int status);
 
+// Deliberately raises the named CPU fault ("pagefault", "gp", "ud", "divide") so
+// tests can see the exception report; returns only for an unknown kind.
+void trigger_deliberate_fault(char const* kind);
+
 } // namespace arch

@@ -95,7 +95,14 @@ public:
     template<typename... Args>
     Result<void> try_emplace(Args&&... args)
     {
-        TRY(grow_for(m_size + 1));
+        if (m_size == m_capacity) {
+            // args may refer into our own storage, which growing frees.
+            T value(std::forward<Args>(args)...);
+            TRY(grow_for(m_size + 1));
+            new (&m_data[m_size]) T(std::move(value));
+            ++m_size;
+            return {};
+        }
         new (&m_data[m_size]) T(std::forward<Args>(args)...);
         ++m_size;
         return {};

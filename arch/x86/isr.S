@@ -1,0 +1,86 @@
+/* Interrupt entry stubs: one per vector. Each pushes a dummy error code where the
+   CPU does not, then its vector number, and jumps to the common path that saves the
+   general registers as an x86::InterruptFrame and calls x86_interrupt_dispatch. */
+
+    .macro ISR_NOERR vector
+    .balign 16
+isr_\vector:
+    pushq $0
+    pushq $\vector
+    jmp isr_common
+    .endm
+
+    .macro ISR_ERR vector
+    .balign 16
+isr_\vector:
+    pushq $\vector
+    jmp isr_common
+    .endm
+
+    .text
+isr_common:
+    pushq %rax
+    pushq %rbx
+    pushq %rcx
+    pushq %rdx
+    pushq %rsi
+    pushq %rdi
+    pushq %rbp
+    pushq %r8
+    pushq %r9
+    pushq %r10
+    pushq %r11
+    pushq %r12
+    pushq %r13
+    pushq %r14
+    pushq %r15
+    cld
+    movq %rsp, %rdi
+    /* Align the stack for the call; keep the frame pointer in rbx (callee-saved). */
+    movq %rsp, %rbx
+    andq $-16, %rsp
+    call x86_interrupt_dispatch
+    movq %rbx, %rsp
+    popq %r15
+    popq %r14
+    popq %r13
+    popq %r12
+    popq %r11
+    popq %r10
+    popq %r9
+    popq %r8
+    popq %rbp
+    popq %rdi
+    popq %rsi
+    popq %rdx
+    popq %rcx
+    popq %rbx
+    popq %rax
+    addq $16, %rsp
+    iretq
+
+    /* Vectors with a CPU-pushed error code: 8, 10-14, 17, 21, 29, 30. */
+    .altmacro
+    .set i, 0
+    .rept 256
+    .if i == 8 || (i >= 10 && i <= 14) || i == 17 || i == 21 || i == 29 || i == 30
+        ISR_ERR %i
+    .else
+        ISR_NOERR %i
+    .endif
+    .set i, i + 1
+    .endr
+
+    .macro ISR_ADDRESS vector
+    .quad isr_\vector
+    .endm
+
+    .section .rodata
+    .balign 8
+    .global x86_isr_table
+x86_isr_table:
+    .set i, 0
+    .rept 256
+        ISR_ADDRESS %i
+    .set i, i + 1
+    .endr

@@ -1,0 +1,88 @@
+// COM1 16550 UART (see serial.h).
+#include "arch/x86/serial.h"
+
+#include "arch/x86/interrupts.h"
+#include "arch/x86/io.h"
+#include "arch/x86/ioapic.h"
+#include "kernel/sync/spinlock.h"
+
+namespace x86 {
+namespace {
+
+constexpr u16 COM1 = 0x3F8;
+constexpr u8 COM1_IRQ = 4;
+enum : u16 { DATA = 0, IER = 1, FCR = 2, LCR = 3, MCR = 4, LSR = 5 };
+
+Spinlock g_serial_lock;
+bool g_present = false;
+void (*g_on_byte)(u8, void*) = nullptr;
+void* g_on_byte_context = nullptr;
+
+void put_raw(char c)
+{
+    for (int spin = 0; spin < 100000 && !(inb(COM1 + LSR) & 0x20); ++spin)
+        asm volatile("pause");
+    outb(COM1 + DATA, u8(c));
+}
+
+void write_translated(char const* text, usize length)
+{
+    if (!g_present)
+        return;
+    for (usize i = 0; i < length; ++i) {
+        if (text[i] == '\n')
+            put_raw('\r');
+        put_raw(text[i]);
+    }
+}
+
+void on_serial_interrupt(InterruptFrame&, void*)
+{
+    while (inb(COM1 + LSR) & 1) {
+        u8 byte = inb(COM1 + DATA);
+        if (g_on_byte)
+            g_on_byte(byte, g_on_byte_context);
+    }
+}
+
+} // namespace
+
+void serial_init()
+{
+    outb(COM1 + IER, 0x00);
+    outb(COM1 + LCR, 0x80); // DLAB
+    outb(COM1 + DATA, 0x01); // divisor 1 = 115200 baud
+    outb(COM1 + IER, 0x00);
+    outb(COM1 + LCR, 0x03); // 8N1
+    outb(COM1 + FCR, 0xC7); // FIFO on, cleared, 14-byte threshold
+    outb(COM1 + MCR, 0x0B); // DTR, RTS, OUT2 (IRQ line enable)
+    // Absent UARTs read back 0xFF from the line status register.
+    g_present = inb(COM1 + LSR) != 0xFF;
+}
+
+void serial_write(char const* text, usize length)
+{
+    SpinlockGuard guard(g_serial_lock);
+    write_translated(text, length);
+}
+
+void serial_write_unlocked(char const* text, usize length) { write_translated(text, length); }
+
+void serial_enable_input(void (*on_byte)(u8, void*), void* context)
+{
+    g_on_byte_context = context;
+    g_on_byte = on_byte;
+    u8 vector = IRQ_VECTOR_BASE + COM1_IRQ;
+    set_interrupt_handler(vector, on_serial_interrupt, nullptr);
+    (void)ioapic_route_irq(COM1_IRQ, vector);
+    outb(COM1 + IER, 0x01); // received-data interrupt
+}
+
+int serial_poll_byte()
+{
+    if (!g_present || !(inb(COM1 + LSR) & 1))
+        return -1;
+    return inb(COM1 + DATA);
+}
+
+} // namespace x86

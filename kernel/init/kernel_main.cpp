@@ -1,0 +1,83 @@
+// kernel_main: starts the scheduler, then does what the command line asks:
+// self-tests (TAP, then exit), benchmarks (BENCH lines, then exit), a deliberate
+// fault, or, by default, the debug monitor on the system console.
+#include "kernel/init/kernel_main.h"
+
+#include "kernel/arch/cpu.h"
+#include "kernel/arch/time.h"
+#include "kernel/debug/debug_print.h"
+#include "kernel/init/system_console.h"
+#include "kernel/log/klog.h"
+#include "kernel/mm/mm_bench.h"
+#include "kernel/monitor/monitor.h"
+#include "kernel/panic.h"
+#include "kernel/sched/sched_bench.h"
+#include "kernel/sched/scheduler.h"
+#include "kernel/selftest/selftest.h"
+
+namespace {
+
+constexpr u32 TICK_HZ = 1000;
+u64 g_ready_ns = 0;
+
+class ConsoleMonitorIo final : public MonitorIo {
+public:
+    int read_byte() override
+    {
+        auto byte = system_console_input().pop();
+        return byte.is_error() ? -1 : byte.value();
+    }
+    void write(char const* text, usize length) override { system_console_write(text, length); }
+};
+
+void report_bench(char const* name, u64 value, char const* unit)
+{
+    debug_print("BENCH %s %llu %s\n", name, (unsigned long long)value, unit);
+}
+
+[[noreturn]] void run_benchmarks()
+{
+    report_bench("kernel_ready_us", g_ready_ns / 1000, "us");
+    mm_bench(report_bench);
+    sched_bench(report_bench);
+    debug_print("bench: done\n");
+    arch::exit_emulator(0);
+}
+
+[[noreturn]] void run_selftests()
+{
+    u32 failed = selftest_run_all();
+    arch::exit_emulator(failed == 0 ? 0 : 1);
+}
+
+} // namespace
+
+u64 kernel_ready_ns() { return g_ready_ns; }
+
+[[noreturn]] void kernel_main(CommandLine const& command_line)
+{
+    if (auto started = sched::init(TICK_HZ); started.is_error())
+        panic("scheduler: %s", error_name(started.error()));
+    arch::interrupts_enable();
+    g_ready_ns = arch::monotonic_ns();
+
+    if (command_line.has("fault")) {
+        static char kind[32];
+        StringView requested = command_line.get("fault");
+        usize n = requested.length() < sizeof(kind) - 1 ? requested.length() : sizeof(kind) - 1;
+        for (usize i = 0; i < n; ++i)
+            kind[i] = requested[i];
+        log_warn("triggering a deliberate '%s' fault", kind);
+        arch::trigger_deliberate_fault(kind);
+        panic("unknown fault kind '%s'", kind);
+    }
+    if (command_line.has("selftest"))
+        run_selftests();
+    if (command_line.has("bench"))
+        run_benchmarks();
+
+    debug_print("unum: boot complete\n");
+    ConsoleMonitorIo io;
+    monitor_run(io);
+    panic("the monitor's input closed");
+}

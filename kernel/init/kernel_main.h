@@ -1,0 +1,11 @@
+// The portable half of boot: what runs once the arch code has the CPU, memory,
+// interrupts and timer ready. Never returns.
+#pragma once
+
+#include "kernel/boot/command_line.h"
+
+// Called by the arch entry with interrupts still disabled.
+[[noreturn]] void kernel_main(CommandLine const& command_line);
+
+// Boot timestamps kept for `make bench` (nanoseconds of arch::monotonic_ns()).
+u64 kernel_ready_ns();

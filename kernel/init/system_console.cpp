@@ -1,0 +1,31 @@
+// System console fan-out (see system_console.h).
+#include "kernel/init/system_console.h"
+
+namespace {
+
+struct Output {
+    ConsoleOutput write;
+    void* context;
+};
+
+InputQueue g_input;
+Output g_outputs[4];
+usize g_output_count = 0;
+
+} // namespace
+
+InputQueue& system_console_input() { return g_input; }
+
+bool system_console_add_output(ConsoleOutput write, void* context)
+{
+    if (g_output_count == 4)
+        return false;
+    g_outputs[g_output_count++] = { write, context };
+    return true;
+}
+
+void system_console_write(char const* text, usize length)
+{
+    for (usize i = 0; i < g_output_count; ++i)
+        g_outputs[i].write(text, length, g_outputs[i].context);
+}

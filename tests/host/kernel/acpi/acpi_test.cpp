@@ -1,0 +1,106 @@
+// End-to-end tests: RSDP copy -> XSDT -> MADT, MCFG, HPET into PlatformInfo.
+#include <catch2/catch.hpp>
+
+#include <memory>
+
+#include "kernel/acpi/acpi.h"
+#include "tests/host/kernel/acpi/acpi_test_blobs.h"
+
+using namespace acpi_test;
+
+namespace {
+
+struct Machine {
+    FakeMemory memory;
+    Bytes rsdp;
+    std::unique_ptr<acpi::PlatformInfo> info = std::make_unique<acpi::PlatformInfo>();
+
+    explicit Machine(bool corrupt_madt = false)
+    {
+        Bytes madt = madt_body(0xFEE00000, 1);
+        add_lapic(madt, 0, 0, 1);
+        add_lapic(madt, 1, 1, 1);
+        add_ioapic(madt, 0, 0xFEC00000, 0);
+        add_override(madt, 0, 0, 2, 0);
+        Bytes madt_table = make_table("APIC", madt);
+        if (corrupt_madt)
+            madt_table[44] ^= 0x55;
+        PhysAddr madt_at = memory.place(madt_table);
+        Bytes mcfg(8, 0);
+        append64(mcfg, 0xB0000000);
+        mcfg.insert(mcfg.end(), { 0, 0, 0, 255, 0, 0, 0, 0 });
+        PhysAddr mcfg_at = memory.place(make_table("MCFG", mcfg));
+        Bytes hpet;
+        append32(hpet, 0);
+        hpet.insert(hpet.end(), { 0, 64, 0, 0 });
+        append64(hpet, 0xFED00000);
+        hpet.insert(hpet.end(), { 0, 0, 0, 0 });
+        PhysAddr hpet_at = memory.place(make_table("HPET", hpet));
+        PhysAddr facp_at = memory.place(make_table("FACP", Bytes(100, 0)));
+        PhysAddr xsdt = memory.place(make_table("XSDT", root_body({ facp_at, madt_at, mcfg_at, hpet_at }, true)));
+        PhysAddr rsdt = memory.place(make_table("RSDT", root_body({ facp_at, madt_at }, false)));
+        rsdp = make_rsdp(2, u32(rsdt), xsdt);
+    }
+};
+
+} // namespace
+
+TEST_CASE("acpi: full parse from an RSDP copy")
+{
+    Machine m;
+    auto result = acpi::parse_platform(m.memory.memory(), m.rsdp.data(), m.rsdp.size(), *m.info);
+    REQUIRE(!result.is_error());
+    auto& info = *m.info;
+    CHECK(info.acpi_revision == 2);
+    CHECK(std::string(info.oem_id) == "UNUMOE");
+    CHECK(info.has_madt);
+    CHECK(info.enabled_cpu_count == 2);
+    CHECK(info.ioapic_count == 1);
+    CHECK(info.route_isa_irq(0).gsi == 2);
+    REQUIRE(info.ecam_count == 1);
+    CHECK(info.ecam[0].base == 0xB0000000);
+    CHECK(info.has_hpet);
+    CHECK(info.hpet_address == 0xFED00000);
+}
+
+TEST_CASE("acpi: a corrupt MADT leaves has_madt false but the rest parses")
+{
+    Machine m(true);
+    auto result = acpi::parse_platform(m.memory.memory(), m.rsdp.data(), m.rsdp.size(), *m.info);
+    REQUIRE(!result.is_error());
+    CHECK(!m.info->has_madt);
+    CHECK(m.info->cpu_count == 0);
+    CHECK(m.info->has_hpet);
+}
+
+TEST_CASE("acpi: a reused PlatformInfo starts from scratch")
+{
+    Machine m;
+    auto mem = m.memory.memory();
+    REQUIRE(!acpi::parse_platform(mem, m.rsdp.data(), m.rsdp.size(), *m.info).is_error());
+    REQUIRE(!acpi::parse_platform(mem, m.rsdp.data(), m.rsdp.size(), *m.info).is_error());
+    CHECK(m.info->cpu_count == 2);
+    CHECK(m.info->ecam_count == 1);
+}
+
+TEST_CASE("acpi: bad RSDP is an error")
+{
+    Machine m;
+    m.rsdp[0] = 'X';
+    CHECK(acpi::parse_platform(m.memory.memory(), m.rsdp.data(), m.rsdp.size(), *m.info).error()
+        == Error::BadMessage);
+}
+
+TEST_CASE("acpi: without an RSDP copy, the BIOS area is scanned")
+{
+    FakeMemory memory(0, 0x100000);
+    Bytes madt = madt_body(0xFEE00000, 0);
+    add_lapic(madt, 0, 0, 1);
+    PhysAddr madt_at = memory.place(make_table("APIC", madt));
+    PhysAddr rsdt = memory.place(make_table("RSDT", root_body({ madt_at }, false)));
+    memory.write(0xE0010, make_rsdp(0, u32(rsdt), 0));
+    auto info = std::make_unique<acpi::PlatformInfo>();
+    REQUIRE(!acpi::parse_platform(memory.memory(), nullptr, 0, *info).is_error());
+    CHECK(info->cpu_count == 1);
+    CHECK(info->acpi_revision == 0);
+}

@@ -1,0 +1,115 @@
+// Host-test helpers for ACPI: a fake physical memory that tables are placed in,
+// and builders for RSDP, RSDT/XSDT, MADT records, MCFG and HPET bytes.
+#pragma once
+
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "kernel/acpi/acpi_memory.h"
+#include "kernel/acpi/rsdp.h"
+
+namespace acpi_test {
+
+using Bytes = std::vector<u8>;
+
+inline void put16(Bytes& b, usize at, u16 v) { for (int i = 0; i < 2; ++i) b[at + i] = u8(v >> (8 * i)); }
+inline void put32(Bytes& b, usize at, u32 v) { for (int i = 0; i < 4; ++i) b[at + i] = u8(v >> (8 * i)); }
+inline void put64(Bytes& b, usize at, u64 v) { for (int i = 0; i < 8; ++i) b[at + i] = u8(v >> (8 * i)); }
+inline void append16(Bytes& b, u16 v) { b.resize(b.size() + 2); put16(b, b.size() - 2, v); }
+inline void append32(Bytes& b, u32 v) { b.resize(b.size() + 4); put32(b, b.size() - 4, v); }
+inline void append64(Bytes& b, u64 v) { b.resize(b.size() + 8); put64(b, b.size() - 8, v); }
+
+inline void fix_checksum(Bytes& b, usize checksum_at, usize length)
+{
+    b[checksum_at] = 0;
+    b[checksum_at] = u8(-acpi::checksum(b.data(), length));
+}
+
+// A table: 36-byte header with signature, length and checksum over body.
+inline Bytes make_table(char const* signature, Bytes const& body, u8 revision = 1)
+{
+    Bytes t(36, 0);
+    std::memcpy(t.data(), signature, 4);
+    t[8] = revision;
+    std::memcpy(&t[10], "UNUMTS", 6);
+    t.insert(t.end(), body.begin(), body.end());
+    put32(t, 4, u32(t.size()));
+    fix_checksum(t, 9, t.size());
+    return t;
+}
+
+inline Bytes make_rsdp(u8 revision, u32 rsdt, u64 xsdt)
+{
+    Bytes r(36, 0);
+    std::memcpy(r.data(), "RSD PTR ", 8);
+    std::memcpy(&r[9], "UNUMOE", 6);
+    r[15] = revision;
+    put32(r, 16, rsdt);
+    put32(r, 20, 36);
+    put64(r, 24, xsdt);
+    fix_checksum(r, 8, 20);
+    fix_checksum(r, 32, 36);
+    if (revision < 2)
+        r.resize(20);
+    return r;
+}
+
+inline Bytes madt_body(u32 lapic_address, u32 flags) { Bytes b; append32(b, lapic_address); append32(b, flags); return b; }
+inline void add_lapic(Bytes& b, u8 uid, u8 apic_id, u32 flags) { b.insert(b.end(), { 0, 8, uid, apic_id }); append32(b, flags); }
+inline void add_x2apic(Bytes& b, u32 apic_id, u32 flags, u32 uid) { b.insert(b.end(), { 9, 16, 0, 0 }); append32(b, apic_id); append32(b, flags); append32(b, uid); }
+inline void add_ioapic(Bytes& b, u8 id, u32 address, u32 gsi_base) { b.insert(b.end(), { 1, 12, id, 0 }); append32(b, address); append32(b, gsi_base); }
+inline void add_override(Bytes& b, u8 bus, u8 irq, u32 gsi, u16 flags) { b.insert(b.end(), { 2, 10, bus, irq }); append32(b, gsi); append16(b, flags); }
+inline void add_lapic_nmi(Bytes& b, u8 uid, u16 flags, u8 lint) { b.insert(b.end(), { 4, 6, uid }); append16(b, flags); b.push_back(lint); }
+inline void add_nmi_source(Bytes& b, u16 flags, u32 gsi) { b.insert(b.end(), { 3, 8 }); append16(b, flags); append32(b, gsi); }
+inline void add_lapic_address(Bytes& b, u64 address) { b.insert(b.end(), { 5, 12, 0, 0 }); append64(b, address); }
+
+// Fake physical memory: one zeroed region at [base, base+size).
+class FakeMemory {
+public:
+    explicit FakeMemory(PhysAddr base = 0x100000, usize size = 64 * 1024)
+        : m_base(base)
+        , m_bytes(size, 0)
+    {
+    }
+    PhysAddr place(Bytes const& data)
+    {
+        PhysAddr at = m_base + m_next;
+        std::memcpy(&m_bytes[m_next], data.data(), data.size());
+        m_next = (m_next + data.size() + 15) & ~usize(15);
+        return at;
+    }
+    void write(PhysAddr at, Bytes const& data) { std::memcpy(&m_bytes[at - m_base], data.data(), data.size()); }
+    u8* raw(PhysAddr at) { return &m_bytes[at - m_base]; }
+    acpi::AcpiMemory memory() { return { &FakeMemory::map, this }; }
+    usize map_calls { 0 };
+
+private:
+    static u8 const* map(void* context, PhysAddr phys, usize length)
+    {
+        auto* self = static_cast<FakeMemory*>(context);
+        ++self->map_calls;
+        if (phys < self->m_base || phys - self->m_base > self->m_bytes.size()
+            || length > self->m_bytes.size() - (phys - self->m_base))
+            return nullptr;
+        return &self->m_bytes[phys - self->m_base];
+    }
+    PhysAddr m_base;
+    Bytes m_bytes;
+    usize m_next { 0 };
+};
+
+// Root table body of 32- or 64-bit addresses.
+inline Bytes root_body(std::vector<u64> const& addresses, bool wide)
+{
+    Bytes b;
+    for (u64 a : addresses) {
+        if (wide)
+            append64(b, a);
+        else
+            append32(b, u32(a));
+    }
+    return b;
+}
+
+} // namespace acpi_test
