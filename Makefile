@@ -57,12 +57,14 @@ $(BUILD)/font.psf: $(FONT_PSF)
 # Two-pass link: the first pass finds the symbols, the second embeds them (.ksyms
 # sits last in the image so embedding it moves no other symbol).
 $(BUILD)/unum.elf: $(KERNEL_OBJS) linker.ld tools/gen_ksyms.py
-	$(PYTHON) tools/gen_ksyms.py --empty > $(BUILD)/ksyms0.S
-	$(CC) -c $(BUILD)/ksyms0.S -o $(BUILD)/ksyms0.o
-	$(LD) -n -nostdlib -z max-page-size=0x1000 -T linker.ld -o $(BUILD)/unum.pass1.elf $(KERNEL_OBJS) $(BUILD)/ksyms0.o
-	nm -n -C --defined-only $(BUILD)/unum.pass1.elf | $(PYTHON) tools/gen_ksyms.py > $(BUILD)/ksyms.S
-	$(CC) -c $(BUILD)/ksyms.S -o $(BUILD)/ksyms.o
-	$(LD) -n -nostdlib -z max-page-size=0x1000 -T linker.ld -o $@ $(KERNEL_OBJS) $(BUILD)/ksyms.o
+	@$(PYTHON) tools/gen_ksyms.py --empty > $(BUILD)/ksyms0.S
+	@$(CC) -c $(BUILD)/ksyms0.S -o $(BUILD)/ksyms0.o
+	@echo "  LD      $@"
+	@$(LD) -n -nostdlib -z max-page-size=0x1000 -T linker.ld -o $(BUILD)/unum.pass1.elf $(KERNEL_OBJS) $(BUILD)/ksyms0.o
+	@nm -n -C --defined-only $(BUILD)/unum.pass1.elf | $(PYTHON) tools/gen_ksyms.py > $(BUILD)/ksyms.S
+	@$(CC) -c $(BUILD)/ksyms.S -o $(BUILD)/ksyms.o
+	@echo "  LD      $@"
+	@$(LD) -n -nostdlib -z max-page-size=0x1000 -T linker.ld -o $@ $(KERNEL_OBJS) $(BUILD)/ksyms.o
 	@nm -n $(BUILD)/unum.pass1.elf | grep -v -e ksym -e __kernel_end > $(BUILD)/syms1.txt; nm -n $@ | grep -v -e ksym -e __kernel_end > $(BUILD)/syms2.txt; \
 	  cmp -s $(BUILD)/syms1.txt $(BUILD)/syms2.txt || { echo "ksyms moved symbols"; rm -f $@; exit 1; }
 
@@ -72,7 +74,7 @@ $(BUILD)/iso/boot/grub/grub.cfg: boot/grub.cfg
 
 $(BUILD)/unum.iso: $(BUILD)/unum.elf $(BUILD)/iso/boot/grub/grub.cfg
 	cp $(BUILD)/unum.elf $(BUILD)/iso/boot/unum.elf
-	grub-mkrescue -o $@ $(BUILD)/iso -- -quiet 2>$(BUILD)/grub-mkrescue.log || { cat $(BUILD)/grub-mkrescue.log; exit 1; }
+	@grub-mkrescue -o $@ $(BUILD)/iso 2>$(BUILD)/grub-mkrescue.log || { cat $(BUILD)/grub-mkrescue.log; exit 1; }
 iso: $(BUILD)/unum.iso
 
 run: deps all

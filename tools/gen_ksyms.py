@@ -28,6 +28,7 @@ def main():
     for _, name in symbols:
         escaped = name.replace("\\", "\\\\").replace('"', '\\"')
         out.append('\t.asciz "%s"' % escaped)
+    out.append('\t.section .note.GNU-stack, "", @progbits')
     print("\n".join(out))
 
 

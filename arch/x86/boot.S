@@ -162,3 +162,5 @@ boot_stack_bottom:
     .skip 32768
     .global boot_stack_top
 boot_stack_top:
+
+    .section .note.GNU-stack, "", @progbits

@@ -84,3 +84,5 @@ x86_isr_table:
         ISR_ADDRESS %i
     .set i, i + 1
     .endr
+
+    .section .note.GNU-stack, "", @progbits

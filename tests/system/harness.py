@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -15,6 +16,7 @@ import traceback
 from pathlib import Path
 
 import pexpect
+from pexpect import fdpexpect
 
 REPO = Path(__file__).resolve().parent.parent.parent
 OVMF_CODE = Path("/usr/share/OVMF/OVMF_CODE_4M.fd")
@@ -29,6 +31,17 @@ ANSI_ESCAPE = re.compile(r"\x1b(\[[0-9;=?]*[A-Za-z]|[()][A-Za-z0-9]|[=>])")
 
 class TestFailure(Exception):
     """An assertion about the node's behaviour did not hold."""
+
+
+def expect_on(child, pattern, timeout, what, log_path, eof_message=lambda: "the console closed"):
+    """pexpect's expect, with a timeout or EOF turned into a TestFailure that says what
+    was awaited and where the transcript is."""
+    try:
+        return child.expect(pattern, timeout=timeout)
+    except pexpect.TIMEOUT:
+        raise TestFailure(f"timed out waiting for {what or pattern!r} (see {log_path})")
+    except pexpect.EOF:
+        raise TestFailure(f"{eof_message()} before {what or pattern!r} (see {log_path})")
 
 
 def check(condition, message):
@@ -130,14 +143,8 @@ class Node:
     # ------------------------------------------------------------ serial console
 
     def expect(self, pattern, timeout=None, what=None):
-        """Waits for a regex (or list of them) on the serial console; returns the index."""
-        try:
-            return self.child.expect(pattern, timeout=timeout or self.timeout)
-        except pexpect.TIMEOUT:
-            raise TestFailure(f"timed out waiting for {what or pattern!r} (see {self.log_path})")
-        except pexpect.EOF:
-            raise TestFailure(f"QEMU exited (status {self.wait_exit(5)}) before "
-                              f"{what or pattern!r} (see {self.log_path})")
+        return expect_on(self.child, pattern, timeout or self.timeout, what, self.log_path,
+                         lambda: f"QEMU exited (status {self.wait_exit(5)})")
 
     def expect_exact(self, text, timeout=None):
         return self.expect(re.escape(text), timeout, what=text)
@@ -210,18 +217,11 @@ class Cluster:
         raise TestFailure(f"node {i} never printed {text!r} (see {log})")
 
     def console(self, i, timeout=BOOT_TIMEOUT):
-        """A pexpect session on node i's serial socket."""
-        import socket
-        from pexpect import fdpexpect
-        conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        conn.connect(str(self.dir / f"node{i}.sock"))
-        session = fdpexpect.fdspawn(conn, timeout=timeout, encoding="utf-8", codec_errors="replace")
-        session.sock = conn
-        return session
+        """A session on node i's serial socket (what `tools/cluster console` attaches to)."""
+        return ClusterConsole(self.dir, i, timeout)
 
     def qemu_monitor(self, i, command):
         """Runs one QEMU monitor (HMP) command on node i and returns its output."""
-        import socket
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
             conn.connect(str(self.dir / f"node{i}.mon"))
             conn.settimeout(10)
@@ -239,6 +239,30 @@ class Cluster:
             return int((self.dir / f"node{i}.pid").read_text())
         except (OSError, ValueError):
             return None
+
+
+class ClusterConsole:
+    """pexpect on a cluster node's serial socket; the node's log keeps the transcript."""
+
+    def __init__(self, run_dir, i, timeout):
+        self.log_path = Path(run_dir) / f"node{i}.log"
+        self.timeout = timeout
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.sock.connect(str(Path(run_dir) / f"node{i}.sock"))
+        self.child = fdpexpect.fdspawn(self.sock, timeout=timeout, encoding="utf-8",
+                                       codec_errors="replace")
+
+    def expect(self, pattern, timeout=None, what=None):
+        return expect_on(self.child, pattern, timeout or self.timeout, what, self.log_path)
+
+    def expect_exact(self, text, timeout=None):
+        return self.expect(re.escape(text), timeout, what=text)
+
+    def send(self, text):
+        self.sock.sendall(text.encode())
+
+    def close(self):
+        self.sock.close()
 
 
 def alive(pid):

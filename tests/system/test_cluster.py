@@ -24,7 +24,7 @@ def cluster_launcher(build):
         console.send("help\r")
         console.expect("threads")
         console.expect("monitor> ")
-        console.sock.close()
+        console.close()
 
         cluster.run_tool("kill", "2")
         time.sleep(1)

@@ -4,7 +4,7 @@
 # figures, the idle thread, CPU features, the boot log, a running clock).
 import re
 
-from harness import Node, TestFailure, check, main
+from harness import Node, check, main
 
 PROMPT = "monitor> "
 

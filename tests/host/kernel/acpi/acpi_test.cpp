@@ -94,6 +94,7 @@ TEST_CASE("acpi: bad RSDP is an error")
 TEST_CASE("acpi: without an RSDP copy, the BIOS area is scanned")
 {
     FakeMemory memory(0, 0x100000);
+    memory.skip_to(0x1000);
     Bytes madt = madt_body(0xFEE00000, 0);
     add_lapic(madt, 0, 0, 1);
     PhysAddr madt_at = memory.place(make_table("APIC", madt));

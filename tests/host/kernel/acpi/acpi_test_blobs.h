@@ -79,6 +79,8 @@ public:
         m_next = (m_next + data.size() + 15) & ~usize(15);
         return at;
     }
+    // Moves the next place() to offset (keeps tables away from physical address 0).
+    void skip_to(usize offset) { m_next = offset; }
     void write(PhysAddr at, Bytes const& data) { std::memcpy(&m_bytes[at - m_base], data.data(), data.size()); }
     u8* raw(PhysAddr at) { return &m_bytes[at - m_base]; }
     acpi::AcpiMemory memory() { return { &FakeMemory::map, this }; }

@@ -65,8 +65,9 @@ TEST_CASE("terminal wraps at the right margin only when the next character comes
     CHECK(f.row(1) == "6");
     // A full-width line followed by CR LF does not leave an empty line.
     f.out("\r\n12345\r\nx");
-    CHECK(f.row(1) == "6");
-    CHECK(f.row(2) == "12345");
+    CHECK(f.row(0) == "6");
+    CHECK(f.row(1) == "12345");
+    CHECK(f.row(2) == "x");
 }
 
 TEST_CASE("terminal scrolls at the bottom")
@@ -91,8 +92,8 @@ TEST_CASE("terminal autowrap can be turned off")
     CHECK(f.row(0) == "12349");
     CHECK(f.row(1) == "");
     f.out("\x1b[?7h\r\n123456");
-    CHECK(f.row(1) == "12345");
-    CHECK(f.row(0) == "6");
+    CHECK(f.row(0) == "12345");
+    CHECK(f.row(1) == "6");
 }
 
 TEST_CASE("terminal cursor movement clamps at the edges")
@@ -264,8 +265,8 @@ TEST_CASE("terminal insert and delete lines and characters")
     CHECK(f.row(0) == "ade");
     f.out("\x1b[1@");
     CHECK(f.row(0) == "a de");
-    f.out("\x1b[3X");
-    CHECK(f.row(0) == "a   e");
+    f.out("\x1b[2X");
+    CHECK(f.row(0) == "a  e");
     f.out("\x1b[2;1H\x1b[L");
     CHECK(f.row(1) == "");
     CHECK(f.row(2) == "fghij");

@@ -38,7 +38,6 @@ void check_like_libc(char const* spec, Args... args)
 }
 #pragma GCC diagnostic pop
 
-usize collect_len = 0;
 std::string collected;
 void collect(char const* text, usize len, void*) { collected.append(text, len); }
 
@@ -59,7 +58,10 @@ TEST_CASE("basic conversions", "[format]")
     CHECK(fmt("%d %i %u", -12, 34, 56u) == "-12 34 56");
     CHECK(fmt("%x %X %o", 0xbeefu, 0xbeefu, 8u) == "beef BEEF 10");
     CHECK(fmt("%c%c", 'o', 'k') == "ok");
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-overflow"
     CHECK(fmt("%s|%s", "a", static_cast<char const*>(nullptr)) == "a|(null)");
+#pragma GCC diagnostic pop
     CHECK(fmt("100%%") == "100%");
     CHECK(fmt("%p", reinterpret_cast<void*>(0xffff800000001000ull)) == "0xffff800000001000");
     CHECK(fmt("%p", static_cast<void*>(nullptr)) == "0x0");

@@ -239,8 +239,17 @@ TEST_CASE("Heap returns nullptr on exhaustion and recovers", "[mm][heap]")
     }
     REQUIRE(!ptrs.empty());
     REQUIRE(heap.stats().failed_allocations == 1);
-    REQUIRE(heap.allocate(5000) == nullptr);
+    // Smaller blocks are still left for smaller requests; use them up too.
+    for (;;) {
+        void* p = heap.allocate(16);
+        if (!p)
+            break;
+        ptrs.push_back(p);
+    }
     REQUIRE(heap.stats().failed_allocations == 2);
+    REQUIRE(frames.free_frames() == 0);
+    REQUIRE(heap.allocate(5000) == nullptr);
+    REQUIRE(heap.stats().failed_allocations == 3);
     for (void* p : ptrs)
         heap.free(p);
     heap.trim();

@@ -81,7 +81,7 @@ TEST_CASE("PhysRangeSet reports a full table and stays unchanged", "[mm][range]"
     REQUIRE(set.count() == PhysRangeSet::CAPACITY);
     // Splitting one range in the middle needs a new slot as well.
     REQUIRE(set.remove(0x400, 0x800).error() == Error::NoSpace);
-    REQUIRE(set[0].base == 0 && set[0].end == 0x1000);
+    REQUIRE((set[0].base == 0 && set[0].end == 0x1000));
     // Merging into an existing range needs none.
     REQUIRE(!set.add(0x1000, 0x2000).is_error());
     REQUIRE(set.count() == PhysRangeSet::CAPACITY - 1);
