@@ -16,7 +16,7 @@ PYTHON := /usr/bin/python3
 # ---------------------------------------------------------------- kernel
 KERNEL_CXXFLAGS := -std=c++20 -ffreestanding -fno-exceptions -fno-rtti -mno-red-zone \
 	-mcmodel=kernel -mno-sse -mno-sse2 -mno-mmx -mno-80387 -fno-pic -fno-pie \
-	-fno-stack-protector -fno-omit-frame-pointer -fno-threadsafe-statics \
+	-fno-stack-protector -fno-omit-frame-pointer -mno-omit-leaf-frame-pointer -fno-threadsafe-statics \
 	-fno-use-cxa-atexit -fno-asynchronous-unwind-tables -nostdlib \
 	-O2 -g -Wall -Wextra -Werror=return-type -Wno-missing-field-initializers \
 	-I. -Iarch/x86/include -DUNUM_VERSION='"$(VERSION)"' -DUNUM_BUILD='"$(GIT_REV)"' -MMD -MP

@@ -56,8 +56,8 @@ void read_boot_information(u32 magic, PhysAddr info_phys)
             g_command_line.append(StringView(reinterpret_cast<char const*>(extra), n.value()));
     }
     panic_set_exit_on_panic(g_command_line.get("panic") == StringView("exit"));
-    if (g_command_line.has("loglevel"))
-        klog_set_level_from_string(g_command_line.get("loglevel"));
+    if (g_command_line.has("loglevel") && klog_set_level_from_string(g_command_line.get("loglevel")).is_error())
+        log_warn("ignoring unknown loglevel");
 }
 
 void init_physical_memory(PhysAddr info_phys)
@@ -98,7 +98,8 @@ extern "C" [[noreturn]] void kernel_entry(u32 magic, u64 info_phys)
     x86::idt_init();
     kernel_symbols().bind(__ksyms_start, usize(__ksyms_end - __ksyms_start));
     run_global_constructors();
-    klog_add_sink(serial_sink, nullptr);
+    if (klog_add_sink(serial_sink, nullptr).is_error())
+        debug_print("warning: no log sink for the serial console\n");
 
     read_boot_information(magic, info_phys);
     log_info("boot loader: %.*s; command line: %.*s", int(g_boot_info.boot_loader_name().length()),

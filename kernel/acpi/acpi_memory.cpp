@@ -6,11 +6,18 @@
 
 namespace acpi {
 
-static u8 const* map_direct(void*, PhysAddr phys, usize)
+static u8 const* map_direct(void* context, PhysAddr phys, usize length)
 {
+    // The context pointer carries the limit itself, so there is nothing to outlive.
+    PhysAddr end = PhysAddr(reinterpret_cast<uptr>(context));
+    if (phys >= end || length > end - phys)
+        return nullptr;
     return static_cast<u8 const*>(arch::phys_to_virt(phys));
 }
 
-AcpiMemory direct_map_memory() { return AcpiMemory { map_direct, nullptr }; }
+AcpiMemory direct_map_memory(PhysAddr mapped_end)
+{
+    return AcpiMemory { map_direct, reinterpret_cast<void*>(uptr(mapped_end)) };
+}
 
 } // namespace acpi

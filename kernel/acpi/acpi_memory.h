@@ -22,7 +22,9 @@ struct AcpiMemory {
     }
 };
 
-// Reads through arch::phys_to_virt (the kernel's direct map of physical memory).
-AcpiMemory direct_map_memory();
+// Reads through arch::phys_to_virt (the kernel's direct map of physical memory),
+// refusing ranges that end above mapped_end, where the direct map stops: a
+// corrupt table address then becomes an error instead of a page fault.
+AcpiMemory direct_map_memory(PhysAddr mapped_end);
 
 } // namespace acpi

@@ -181,6 +181,9 @@ Result<void> Multiboot2::parse_module(BootInfo& out, u8 const* body, usize body_
 {
     if (body_size < 8)
         return Error::BadMessage;
+    // An inverted range would turn into a huge size in every consumer.
+    if (load_le32(body + 4) < load_le32(body))
+        return Error::BadMessage;
     if (out.m_module_count == BootInfo::MAX_MODULES) {
         ++out.m_modules_dropped;
         return {};

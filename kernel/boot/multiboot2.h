@@ -39,7 +39,8 @@ public:
 
     // Error::BadMessage when the structure is malformed: total_size too small,
     // a tag smaller than its header or than its fixed fields, a tag crossing the
-    // end, a memory map entry_size too small, or no end tag. Unknown tags are skipped.
+    // end, a memory map entry_size too small, a module ending before it starts,
+    // or no end tag. Unknown tags are skipped.
     static Result<BootInfo> parse(u8 const* data, usize max_size);
 
     // Same, into a caller-provided BootInfo (about 8 KiB): early boot code should

@@ -119,6 +119,14 @@ void echo_to_sinks(char const* line, usize length)
         g_sinks[i].write(line, length, g_sinks[i].ctx);
 }
 
+// Out of line so its line buffer only costs stack on this rare path.
+[[gnu::noinline]] void write_unlocked_to_debug(u64 timestamp_ns, LogLevel level, char const* text, usize length)
+{
+    char line[LINE_SIZE];
+    usize n = format_line(line, timestamp_ns, level, text, length);
+    arch::debug_write(line, n);
+}
+
 } // namespace
 
 char const* klog_level_name(LogLevel level)
@@ -147,9 +155,7 @@ void vklog(LogLevel level, char const* fmt, va_list args)
     if (this_cpu_holds_lock()) {
         // Logged from inside a sink (or a fault in the log): taking the lock again
         // would deadlock, so this one goes straight to the debug console.
-        char line[LINE_SIZE];
-        usize n = format_line(line, now, level, text, length);
-        arch::debug_write(line, n);
+        write_unlocked_to_debug(now, level, text, length);
         return;
     }
 
@@ -218,6 +224,8 @@ void klog_remove_sink(KlogSinkWrite write, void* ctx)
 
 usize klog_read(u64& cursor, char* buffer, usize size)
 {
+    if (size == 0)
+        return 0;
     LogLockGuard guard;
     if (cursor < g_first_sequence)
         cursor = g_first_sequence;

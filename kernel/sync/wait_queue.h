@@ -42,6 +42,18 @@ public:
         return {};
     }
 
+    // As wait_until(), against an absolute tick deadline (sched::deadline_after_ms),
+    // so several waits can share one timeout.
+    template<typename Predicate>
+    Result<void> wait_until_deadline(Spinlock& guard, Predicate&& done, u64 deadline_tick)
+    {
+        while (!done()) {
+            if (wait_until_tick(guard, deadline_tick).is_error())
+                return done() ? Result<void>() : Result<void>(Error::TimedOut);
+        }
+        return {};
+    }
+
     // Caller must hold guard. deadline_tick is absolute (sched::NO_DEADLINE: none).
     Result<void> wait_until_tick(Spinlock& guard, u64 deadline_tick);
 

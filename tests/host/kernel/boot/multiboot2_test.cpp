@@ -417,3 +417,12 @@ TEST_CASE("multiboot2 parse_into clears what an earlier parse left")
     CHECK(info.command_line().is_empty());
     CHECK(!info.efi_boot_services_active());
 }
+
+TEST_CASE("multiboot2 rejects a module that ends before it starts")
+{
+    B b;
+    b.module(0x2000, 0x1000, "backwards");
+    auto bytes = b.finish();
+    BootInfo info;
+    CHECK(parse_exact(info, bytes, bytes.size()).error() == Error::BadMessage);
+}

@@ -21,7 +21,7 @@ CpuidLeaves skylake()
     l.leaf1_edx = 0xBFEBFBFF;
     l.leaf7_ebx = 0x029C6FBF;
     l.leaf7_ecx = 0x00000000;
-    l.leaf7_edx = 0x9C000400;
+    l.leaf7_edx = 0xBC000400;
     l.leafd1_eax = 0x0000000F;
     l.ext1_ecx = 0x00000121;
     l.ext1_edx = 0x2C100800;

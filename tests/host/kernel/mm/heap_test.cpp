@@ -303,14 +303,7 @@ TEST_CASE("Heap stays consistent under concurrent use", "[mm][heap]")
 
 TEST_CASE("kmalloc and kfree use the kernel heap over frame_allocator()", "[mm][heap]")
 {
-    // The global allocator can be finalized once per process; keep its arena forever.
-    static TestArena* arena = nullptr;
-    if (!arena) {
-        arena = new TestArena(16 * MiB, 0x200000000ull);
-        frame_allocator().add_range(arena->base(), arena->size());
-        REQUIRE(!frame_allocator().finalize().is_error());
-    }
-    arena->install();
+    global_test_arena();
     HeapStats before = heap_stats();
     void* p = kmalloc(200);
     void* q = kmalloc_aligned(64, 1024);

@@ -37,3 +37,19 @@ private:
     usize m_size;
     PhysAddr m_base;
 };
+
+// The arena behind the global frame_allocator() (and so kmalloc). That allocator can
+// be finalized only once per process, so its arena lives forever; other tests install
+// their own arenas, so this re-installs it on every call.
+inline TestArena& global_test_arena()
+{
+    static TestArena* arena = nullptr;
+    if (!arena) {
+        arena = new TestArena(32 * MiB, 0x200000000ull);
+        frame_allocator().add_range(arena->base(), arena->size());
+        if (frame_allocator().finalize().is_error())
+            std::abort();
+    }
+    arena->install();
+    return *arena;
+}

@@ -12,7 +12,8 @@
 
 inline constexpr u32 TEST_TICK_HZ = 1000;
 
-// Idempotent; every test that uses threads calls it first.
+// Every test that uses threads calls it first: the first call starts the
+// scheduler, later ones let leftovers of earlier tests settle.
 void sched_test_init();
 
 // Starts fn in a new kernel thread.
