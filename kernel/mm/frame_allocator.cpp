@@ -118,6 +118,8 @@ void FrameAllocator::reserve_range(PhysAddr base, u64 length)
         return;
     }
     (void)m_reserved.add(first, last); // a record only, once the free lists exist
+    if (m_unmapped.remove(first, last).is_error())
+        panic("frame allocator: too many held-back ranges");
     u64 first_pfn = first / PAGE_SIZE < m_base_pfn ? m_base_pfn : first / PAGE_SIZE;
     u64 last_pfn = last / PAGE_SIZE > m_end_pfn ? m_end_pfn : last / PAGE_SIZE;
     for (u64 pfn = first_pfn; pfn < last_pfn; ++pfn)
@@ -152,14 +154,13 @@ void FrameAllocator::carve_frame(u64 pfn)
     --m_total_frames;
 }
 
-Result<void> FrameAllocator::place_state_array(PhysRangeSet& free_ranges)
+Result<void> FrameAllocator::place_state_array(PhysRangeSet& free_ranges, PhysAddr mapped_end)
 {
     u64 span_frames = m_end_pfn - m_base_pfn;
     u64 bytes = align_up(span_frames, PAGE_SIZE);
-    // The lowest fit: low memory is the most likely to be mapped early.
     for (usize i = 0; i < free_ranges.count(); ++i) {
         PhysRange r = free_ranges[i];
-        if (r.length() < bytes)
+        if (r.length() < bytes || r.base + bytes > mapped_end)
             continue;
         auto* meta = static_cast<u8*>(arch::phys_to_virt(r.base));
         if (!meta)
@@ -174,7 +175,35 @@ Result<void> FrameAllocator::place_state_array(PhysRangeSet& free_ranges)
     return Error::NoMemory;
 }
 
-Result<void> FrameAllocator::finalize()
+void FrameAllocator::add_free_frames(u64 pfn, u64 end_pfn)
+{
+    __builtin_memset(m_meta + (pfn - m_base_pfn), STATE_TAIL, end_pfn - pfn);
+    m_total_frames += end_pfn - pfn;
+    m_free_frames += end_pfn - pfn;
+    // Greedy maximal blocks: the largest order that is both aligned and fits. They
+    // still coalesce, for a range cut at mapped_end and released in two steps.
+    while (pfn < end_pfn) {
+        u32 order = 0;
+        while (order < MAX_ORDER && (pfn & ((2ull << order) - 1)) == 0 && pfn + (2ull << order) <= end_pfn)
+            ++order;
+        coalesce_and_push(pfn, order);
+        pfn += 1ull << order;
+    }
+}
+
+void FrameAllocator::release_unmapped(PhysAddr mapped_end)
+{
+    mapped_end = align_down(mapped_end, PAGE_SIZE);
+    while (m_unmapped.count() > 0 && m_unmapped[0].base < mapped_end) {
+        PhysRange r = m_unmapped[0];
+        PhysAddr end = r.end < mapped_end ? r.end : mapped_end;
+        // Removing a prefix never splits a range, so this cannot run out of space.
+        (void)m_unmapped.remove(r.base, end);
+        add_free_frames(r.base / PAGE_SIZE, end / PAGE_SIZE);
+    }
+}
+
+Result<void> FrameAllocator::finalize(PhysAddr mapped_end)
 {
     SpinlockGuard guard(m_lock);
     if (is_finalized())
@@ -186,24 +215,17 @@ Result<void> FrameAllocator::finalize()
         return Error::NoMemory;
     m_base_pfn = free_ranges[0].base / PAGE_SIZE;
     m_end_pfn = free_ranges[free_ranges.count() - 1].end / PAGE_SIZE;
-    TRY(place_state_array(free_ranges));
-
-    for (usize i = 0; i < free_ranges.count(); ++i) {
-        u64 pfn = free_ranges[i].base / PAGE_SIZE;
-        u64 end = free_ranges[i].end / PAGE_SIZE;
-        __builtin_memset(m_meta + (pfn - m_base_pfn), STATE_TAIL, end - pfn);
-        m_total_frames += end - pfn;
-        // Greedy maximal blocks: the largest order that is both aligned and fits.
-        while (pfn < end) {
-            u32 order = 0;
-            while (order < MAX_ORDER && (pfn & ((2ull << order) - 1)) == 0 && pfn + (2ull << order) <= end)
-                ++order;
-            push_free(pfn, order);
-            pfn += 1ull << order;
-        }
-    }
-    m_free_frames = m_total_frames;
+    TRY(place_state_array(free_ranges, mapped_end));
+    m_unmapped = free_ranges;
+    release_unmapped(mapped_end);
     return {};
+}
+
+void FrameAllocator::extend_mapped(PhysAddr mapped_end)
+{
+    SpinlockGuard guard(m_lock);
+    KASSERT(is_finalized());
+    release_unmapped(mapped_end);
 }
 
 Result<PhysAddr> FrameAllocator::allocate(u32 order, FrameUse use)
@@ -242,6 +264,12 @@ Result<void> FrameAllocator::free_locked(u64 pfn, u32 order, FrameUse use)
         return Error::InvalidArgument;
     set_state(pfn, STATE_TAIL);
     m_free_frames += 1ull << order;
+    coalesce_and_push(pfn, order);
+    return {};
+}
+
+void FrameAllocator::coalesce_and_push(u64 pfn, u32 order)
+{
     while (order < MAX_ORDER) {
         u64 buddy = pfn ^ (1ull << order);
         if (!in_span(buddy) || state(buddy) != free_state(order))
@@ -252,7 +280,6 @@ Result<void> FrameAllocator::free_locked(u64 pfn, u32 order, FrameUse use)
         ++order;
     }
     push_free(pfn, order);
-    return {};
 }
 
 Result<void> FrameAllocator::try_free(PhysAddr base, u32 order, FrameUse use)
@@ -291,6 +318,7 @@ FrameStats FrameAllocator::stats() const
     out.free_frames = m_free_frames;
     out.used_frames = m_total_frames - m_free_frames;
     out.metadata_frames = m_meta_frames;
+    out.unmapped_frames = m_unmapped.total_bytes() / PAGE_SIZE;
     out.dropped_ranges = m_dropped_ranges;
     for (u32 k = 0; k < ORDER_COUNT; ++k)
         out.free_blocks[k] = m_free_counts[k];

@@ -30,6 +30,7 @@ struct FrameStats {
     u64 free_frames;
     u64 used_frames;      // total_frames - free_frames
     u64 metadata_frames;  // frames holding the per-frame state array
+    u64 unmapped_frames;  // usable but held back until extend_mapped()
     u64 free_blocks[ORDER_COUNT];
     u64 dropped_ranges;   // add_range() calls lost to a full range table or above MAX_PHYS
 };
@@ -52,9 +53,14 @@ public:
     // the free lists. Panics if a frame in the range is already allocated.
     void reserve_range(PhysAddr base, u64 length);
     // Places the per-frame state array in usable RAM and builds the free lists.
-    // Every usable frame must be reachable through arch::phys_to_virt by now.
+    // Only memory below mapped_end (what arch::phys_to_virt can reach yet, e.g. the
+    // boot page tables' 4 GiB) is made allocatable now: the free lists live inside
+    // the free blocks. The rest waits for extend_mapped().
     // Fails with NoMemory if there is no usable memory or nowhere to put the array.
-    Result<void> finalize();
+    Result<void> finalize(PhysAddr mapped_end = MAX_PHYS);
+    // The direct map now reaches mapped_end: frees the usable memory below it that
+    // finalize() held back. After finalize() only.
+    void extend_mapped(PhysAddr mapped_end);
     bool is_finalized() const { return m_meta != nullptr; }
 
     // A naturally aligned block of 2^order frames. NoMemory when none is free,
@@ -97,15 +103,23 @@ private:
     u64 pfn_of(FreeBlock const* block) const;
     void push_free(u64 pfn, u32 order);
     void unlink_free(u64 pfn, u32 order);
+    // Merges the free block at pfn with free buddies, then lists it. Its head must not
+    // be on a list yet. Caller holds m_lock.
+    void coalesce_and_push(u64 pfn, u32 order);
     // Head pfn of the block containing pfn, or ~0 if pfn is not inside a block.
     u64 find_head(u64 pfn) const;
     void carve_frame(u64 pfn);
     Result<void> free_locked(u64 pfn, u32 order, FrameUse use);
-    Result<void> place_state_array(PhysRangeSet& free_ranges);
+    Result<void> place_state_array(PhysRangeSet& free_ranges, PhysAddr mapped_end);
+    // Makes [pfn, end_pfn) free: TAIL state, then maximal aligned blocks. Caller holds m_lock.
+    void add_free_frames(u64 pfn, u64 end_pfn);
+    // Frees the held-back ranges below mapped_end. Caller holds m_lock.
+    void release_unmapped(PhysAddr mapped_end);
 
     mutable Spinlock m_lock;
     PhysRangeSet m_usable;
     PhysRangeSet m_reserved;
+    PhysRangeSet m_unmapped; // usable, free, not yet reachable through the direct map
     FreeBlock* m_free_lists[ORDER_COUNT] {};
     u64 m_free_counts[ORDER_COUNT] {};
     u8* m_meta { nullptr };

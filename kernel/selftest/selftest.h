@@ -18,7 +18,8 @@ private:
     u32 m_failures { 0 };
 };
 
-struct SelfTestCase {
+// Aligned to its size so entries from every object file pack with no gaps.
+struct alignas(16) SelfTestCase {
     char const* name;
     void (*run)(SelfTestContext& t);
 };

@@ -61,7 +61,7 @@ class Node:
     """
 
     def __init__(self, build, name, firmware="bios", media="cd", cmdline="", cpu=None,
-                 memory="512M", extra_args=(), timeout=BOOT_TIMEOUT, iso=None):
+                 memory="512M", extra_args=(), timeout=BOOT_TIMEOUT, iso=None, logs=None):
         self.build = Path(build)
         self.name = name
         self.firmware = firmware
@@ -72,7 +72,9 @@ class Node:
         self.extra_args = list(extra_args)
         self.timeout = timeout
         self.iso = Path(iso) if iso else self.build / "unum.iso"
-        self.log_path = log_dir(self.build) / f"{name}.log"
+        self.logs = Path(logs) if logs else log_dir(self.build)
+        self.logs.mkdir(parents=True, exist_ok=True)
+        self.log_path = self.logs / f"{name}.log"
         self.child = None
         self.scratch = None
         self.exitstatus = None
@@ -81,7 +83,7 @@ class Node:
 
     def command(self):
         check(self.iso.is_file(), f"no boot image {self.iso} (run make)")
-        self.scratch = Path(tempfile.mkdtemp(prefix=f"{self.name}-", dir=log_dir(self.build)))
+        self.scratch = Path(tempfile.mkdtemp(prefix=f"{self.name}-", dir=self.logs))
         args = ["-m", self.memory, "-display", "none", "-no-reboot", "-serial", "stdio",
                 "-monitor", "none", "-nic", "none", "-device", DEBUG_EXIT]
         if self.firmware == "uefi":

@@ -346,3 +346,43 @@ TEST_CASE("FrameAllocator keeps exact counts under random alloc/free", "[mm][fra
     }
     REQUIRE(same_free_blocks(fa.stats(), initial));
 }
+
+TEST_CASE("FrameAllocator holds back memory beyond the direct map until extend_mapped", "[mm][frames]")
+{
+    TestArena arena(ARENA_SIZE);
+    FrameAllocator fa;
+    fa.add_range(arena.base(), arena.size());
+    // A cut that is not block-aligned, so blocks on both sides must merge later.
+    PhysAddr cut = arena.base() + 16 * MiB + 2 * PAGE_SIZE;
+    REQUIRE(!fa.finalize(cut).is_error());
+    FrameStats s = fa.stats();
+    u64 below = (cut - arena.base()) / PAGE_SIZE - s.metadata_frames;
+    REQUIRE(s.total_frames == below);
+    REQUIRE(s.unmapped_frames == arena.frames() - below - s.metadata_frames);
+    REQUIRE(free_frames_from_blocks(s) == s.free_frames);
+
+    // A late reservation in the held-back part must survive its release.
+    PhysAddr late = arena.base() + 50 * MiB;
+    fa.reserve_range(late, PAGE_SIZE);
+    std::vector<PhysAddr> early = drain(fa, 0);
+    REQUIRE(early.size() == below);
+    for (PhysAddr f : early)
+        REQUIRE(f < cut);
+
+    fa.extend_mapped(arena.base() + 40 * MiB);
+    fa.extend_mapped(arena.base() + 30 * MiB); // going back is a no-op
+    REQUIRE(fa.total_frames() == (40 * MiB / PAGE_SIZE) - s.metadata_frames);
+    fa.extend_mapped(FrameAllocator::MAX_PHYS);
+    REQUIRE(fa.stats().unmapped_frames == 0);
+    std::vector<PhysAddr> rest = drain(fa, 0);
+    REQUIRE(rest.size() == arena.frames() - s.metadata_frames - below - 1);
+    for (PhysAddr f : rest)
+        REQUIRE(f != late);
+    for (PhysAddr f : early)
+        fa.free(f);
+    for (PhysAddr f : rest)
+        fa.free(f);
+    // Everything coalesced: only the 4 MiB block holding the state array and the
+    // late reservation's block stay broken.
+    REQUIRE(fa.stats().free_blocks[FrameAllocator::MAX_ORDER] == ARENA_SIZE / (4 * MiB) - 2);
+}
