@@ -26,6 +26,15 @@ mb2_header_start:
     .short 6
     .short 0
     .long 8
+    /* framebuffer tag, optional (flags 1), no preferred size: under UEFI this is
+       what makes GRUB hand over the GOP framebuffer */
+    .balign 8
+    .short 5
+    .short 1
+    .long 20
+    .long 0
+    .long 0
+    .long 0
     /* end tag */
     .balign 8
     .short 0
