@@ -10,7 +10,8 @@
 namespace arch {
 
 // Prepares ctx so that the first context_switch() into it runs entry(arg) on the
-// given stack, with interrupts enabled. Allocates the FPU save area.
+// given stack, with interrupts still disabled (the scheduler's start routine
+// releases the run-queue lock and enables them). Allocates the FPU save area.
 Result<void> context_init(ThreadContext& ctx, void* stack_base, usize stack_size,
     void (*entry)(void*), void* arg);
 // Adopts the currently running flow of control (the boot thread) as ctx.

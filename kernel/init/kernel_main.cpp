@@ -8,8 +8,10 @@
 #include "kernel/debug/debug_print.h"
 #include "kernel/init/system_console.h"
 #include "kernel/log/klog.h"
+#include "kernel/mm/mm_bench.h"
 #include "kernel/monitor/monitor.h"
 #include "kernel/panic.h"
+#include "kernel/sched/sched_bench.h"
 #include "kernel/sched/scheduler.h"
 #include "kernel/selftest/selftest.h"
 
@@ -36,8 +38,8 @@ void report_bench(char const* name, u64 value, char const* unit)
 [[noreturn]] void run_benchmarks()
 {
     report_bench("kernel_ready_us", g_ready_ns / 1000, "us");
-    // mm_bench
-    // sched_bench
+    mm_bench(report_bench);
+    sched_bench(report_bench);
     debug_print("bench: done\n");
     arch::exit_emulator(0);
 }
