@@ -77,7 +77,9 @@ void init_physical_memory(PhysAddr info_phys)
         BootModule const& module = g_boot_info.module(i);
         frames.reserve_range(module.start, module.end - module.start);
     }
-    if (auto done = frames.finalize(); done.is_error())
+    // Only the boot page tables' 4 GiB of direct map exist yet: the allocator keeps
+    // what lies above until extend_mapped() after paging_init().
+    if (auto done = frames.finalize(4ull * GiB); done.is_error())
         panic("frame allocator: %s", error_name(done.error()));
     FrameStats stats = frames.stats();
     log_info("memory: %llu MiB usable, %llu MiB free", (unsigned long long)(stats.total_frames / 256),
@@ -107,6 +109,7 @@ extern "C" [[noreturn]] void kernel_entry(u32 magic, u64 info_phys)
         g_boot_info.command_line().characters());
     init_physical_memory(info_phys);
     x86::paging_init(g_boot_info.highest_usable_address());
+    frame_allocator().extend_mapped(g_boot_info.highest_usable_address());
     x86::platform_init(g_boot_info, g_command_line);
     kernel_main(g_command_line);
 }

@@ -44,6 +44,15 @@ u64 FrameAllocator::pfn_of(FreeBlock const* block) const { return arch::virt_to_
 
 void FrameAllocator::push_free(u64 pfn, u32 order)
 {
+    if (order == MAX_ORDER) {
+        u64 index = (pfn - m_max_base_pfn) >> MAX_ORDER;
+        m_max_bitmap[index / 64] |= 1ull << (index % 64);
+        if (index / 64 < m_max_hint)
+            m_max_hint = index / 64;
+        ++m_free_counts[order];
+        set_state(pfn, free_state(order));
+        return;
+    }
     FreeBlock* block = block_at(pfn);
     block->prev = nullptr;
     block->next = m_free_lists[order];
@@ -56,6 +65,13 @@ void FrameAllocator::push_free(u64 pfn, u32 order)
 
 void FrameAllocator::unlink_free(u64 pfn, u32 order)
 {
+    if (order == MAX_ORDER) {
+        u64 index = (pfn - m_max_base_pfn) >> MAX_ORDER;
+        m_max_bitmap[index / 64] &= ~(1ull << (index % 64));
+        --m_free_counts[order];
+        set_state(pfn, STATE_TAIL);
+        return;
+    }
     FreeBlock* block = block_at(pfn);
     if (block->prev)
         block->prev->next = block->next;
@@ -65,6 +81,19 @@ void FrameAllocator::unlink_free(u64 pfn, u32 order)
         block->next->prev = block->prev;
     --m_free_counts[order];
     set_state(pfn, STATE_TAIL);
+}
+
+u64 FrameAllocator::take_first_max_block()
+{
+    for (u64 word = m_max_hint; word < m_max_words; ++word) {
+        if (m_max_bitmap[word]) {
+            m_max_hint = word;
+            u64 pfn = m_max_base_pfn + ((word * 64 + u64(__builtin_ctzll(m_max_bitmap[word]))) << MAX_ORDER);
+            unlink_free(pfn, MAX_ORDER);
+            return pfn;
+        }
+    }
+    panic("frame allocator: MAX_ORDER count and bitmap disagree");
 }
 
 u64 FrameAllocator::find_head(u64 pfn) const
@@ -157,7 +186,11 @@ void FrameAllocator::carve_frame(u64 pfn)
 Result<void> FrameAllocator::place_state_array(PhysRangeSet& free_ranges, PhysAddr mapped_end)
 {
     u64 span_frames = m_end_pfn - m_base_pfn;
-    u64 bytes = align_up(span_frames, PAGE_SIZE);
+    m_max_base_pfn = align_down(m_base_pfn, 1ull << MAX_ORDER);
+    m_max_words = ((m_end_pfn - m_max_base_pfn) >> MAX_ORDER) / 64 + 1;
+    // State bytes, then the MAX_ORDER bitmap on an 8-byte boundary.
+    u64 bitmap_offset = align_up(span_frames, 8);
+    u64 bytes = align_up(bitmap_offset + m_max_words * 8, PAGE_SIZE);
     for (usize i = 0; i < free_ranges.count(); ++i) {
         PhysRange r = free_ranges[i];
         if (r.length() < bytes || r.base + bytes > mapped_end)
@@ -169,6 +202,9 @@ Result<void> FrameAllocator::place_state_array(PhysRangeSet& free_ranges, PhysAd
         (void)m_reserved.add(r.base, r.base + bytes);
         m_meta_frames = bytes / PAGE_SIZE;
         __builtin_memset(meta, STATE_UNAVAILABLE, span_frames);
+        m_max_bitmap = reinterpret_cast<u64*>(meta + bitmap_offset);
+        __builtin_memset(m_max_bitmap, 0, m_max_words * 8);
+        m_max_hint = 0;
         m_meta = meta;
         return {};
     }
@@ -234,12 +270,17 @@ Result<PhysAddr> FrameAllocator::allocate(u32 order, FrameUse use)
         return Error::InvalidArgument;
     SpinlockGuard guard(m_lock);
     u32 k = order;
-    while (k <= MAX_ORDER && !m_free_lists[k])
+    while (k <= MAX_ORDER && m_free_counts[k] == 0)
         ++k;
     if (k > MAX_ORDER)
         return Error::NoMemory;
-    u64 pfn = pfn_of(m_free_lists[k]);
-    unlink_free(pfn, k);
+    u64 pfn;
+    if (k == MAX_ORDER) {
+        pfn = take_first_max_block();
+    } else {
+        pfn = pfn_of(m_free_lists[k]);
+        unlink_free(pfn, k);
+    }
     while (k > order) {
         --k;
         push_free(pfn + (1ull << k), k);

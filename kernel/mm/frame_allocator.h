@@ -1,7 +1,8 @@
 // FrameAllocator: the physical frame allocator, a binary buddy allocator over 4 KiB
 // frames (orders 0..MAX_ORDER). Free lists live inside the free blocks, reached
-// through the direct map; one state byte per frame (carved from RAM at finalize())
-// records block heads, so double frees and frees of reserved frames are caught.
+// through the direct map (free MAX_ORDER blocks are a bitmap instead); one state
+// byte per frame, carved from RAM at finalize(), records block heads, so double
+// frees and frees of reserved frames are caught.
 // Locking: every public method takes m_lock (an interrupt-safe spinlock) itself;
 // callers hold nothing. Boot: add_range()/reserve_range() in any order, then finalize().
 #pragma once
@@ -120,6 +121,15 @@ private:
     PhysRangeSet m_usable;
     PhysRangeSet m_reserved;
     PhysRangeSet m_unmapped; // usable, free, not yet reachable through the direct map
+    // Lowest set bit of the MAX_ORDER bitmap, scanning from m_max_hint. Caller holds m_lock.
+    u64 take_first_max_block();
+
+    // Free MAX_ORDER blocks are a bitmap, not a list, so building the free lists
+    // touches none of the free memory (it may not even be backed yet under QEMU).
+    u64* m_max_bitmap { nullptr };
+    u64 m_max_base_pfn { 0 };
+    u64 m_max_words { 0 };
+    u64 m_max_hint { 0 }; // no set bit in words below this
     FreeBlock* m_free_lists[ORDER_COUNT] {};
     u64 m_free_counts[ORDER_COUNT] {};
     u8* m_meta { nullptr };
