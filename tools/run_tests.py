@@ -11,7 +11,7 @@ import signal
 import subprocess
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -141,8 +141,8 @@ def system_tests(build, logs, results, only, jobs):
         return status == 0, f"system/{name}", f"{detail} (log: {log})"
 
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        for ok, name, detail in pool.map(run_one, tests):
-            results.report(ok, name, detail)
+        for future in as_completed([pool.submit(run_one, test) for test in tests]):
+            results.report(*future.result())
 
 
 def main():

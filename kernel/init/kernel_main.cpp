@@ -17,7 +17,6 @@
 
 namespace {
 
-constexpr u32 TICK_HZ = 1000;
 u64 g_ready_ns = 0;
 
 class ConsoleMonitorIo final : public MonitorIo {
@@ -56,7 +55,7 @@ u64 kernel_ready_ns() { return g_ready_ns; }
 
 [[noreturn]] void kernel_main(CommandLine const& command_line)
 {
-    if (auto started = sched::init(TICK_HZ); started.is_error())
+    if (auto started = sched::init(KERNEL_TICK_HZ); started.is_error())
         panic("scheduler: %s", error_name(started.error()));
     arch::interrupts_enable();
     g_ready_ns = arch::monotonic_ns();

@@ -4,6 +4,9 @@
 
 #include "kernel/boot/command_line.h"
 
+// The scheduler tick rate the arch timer runs at.
+inline constexpr u32 KERNEL_TICK_HZ = 1000;
+
 // Called by the arch entry with interrupts still disabled.
 [[noreturn]] void kernel_main(CommandLine const& command_line);
 

@@ -9,9 +9,8 @@ from harness import Node, check, main, run_selftest
 SELFTEST = "selftest panic=exit"
 
 
-def selftest_on(firmware, media, cpu=None):
+def selftest_on(name, firmware, media, cpu=None):
     def test(build):
-        name = f"selftest_{firmware}_{media}" + (f"_cpu_{cpu}" if cpu else "")
         with Node(build, name, firmware=firmware, media=media, cmdline=SELFTEST, cpu=cpu) as node:
             run_selftest(node)
             if firmware == "uefi":
@@ -33,11 +32,11 @@ def banner_is_first_line(build):
 
 
 TESTS = {
-    "selftest_bios_cd": selftest_on("bios", "cd"),
-    "selftest_uefi_cd": selftest_on("uefi", "cd"),
-    "selftest_bios_usb": selftest_on("bios", "usb"),
-    "selftest_uefi_usb": selftest_on("uefi", "usb"),
-    "selftest_cpu_max": selftest_on("bios", "cd", cpu="max"),
+    "selftest_bios_cd": selftest_on("selftest_bios_cd", "bios", "cd"),
+    "selftest_uefi_cd": selftest_on("selftest_uefi_cd", "uefi", "cd"),
+    "selftest_bios_usb": selftest_on("selftest_bios_usb", "bios", "usb"),
+    "selftest_uefi_usb": selftest_on("selftest_uefi_usb", "uefi", "usb"),
+    "selftest_cpu_max": selftest_on("selftest_cpu_max", "bios", "cd", cpu="max"),
     "banner_is_first_line": banner_is_first_line,
 }
 
