@@ -3,6 +3,8 @@
 
 #include "kernel/arch/cpu.h"
 #include "kernel/arch/time.h"
+#include "kernel/cpu/clock_info.h"
+#include "kernel/cpu/cpu_features.h"
 #include "kernel/log/klog.h"
 #include "kernel/mm/frame_allocator.h"
 #include "kernel/mm/heap.h"
@@ -60,6 +62,21 @@ void command_uptime(MonitorIo& io, StringView)
         (unsigned long long)(ns / 1000000ull % 1000), (unsigned long long)sched::ticks(), sched::tick_hz());
 }
 
+void command_cpu(MonitorIo& io, StringView)
+{
+    CpuFeatures const& cpu = boot_cpu_features();
+    io.print("cpu0: %s %s, family %u model %u stepping %u\n", cpu.vendor(), cpu.brand(), cpu.family(),
+        cpu.model(), cpu.stepping());
+    static char features[1024];
+    cpu.format(features, sizeof(features));
+    io.print("features: %s\n", features);
+    ClockInfo clock = clock_info();
+    io.print("cycle counter: %llu kHz%s; tick timer: %s at %llu kHz, %u Hz, %llu ticks\n",
+        (unsigned long long)(clock.cycle_counter_hz / 1000), clock.invariant_cycle_counter ? " (invariant)" : "",
+        clock.tick_source, (unsigned long long)(clock.tick_timer_hz / 1000), clock.tick_hz,
+        (unsigned long long)clock.ticks);
+}
+
 void command_reboot(MonitorIo& io, StringView)
 {
     io.print("rebooting\n");
@@ -73,6 +90,7 @@ void monitor_register_builtins()
     monitor_register_command({ "mem", "physical frames and kernel heap usage", command_mem });
     monitor_register_command({ "threads", "kernel threads and their CPU time", command_threads });
     monitor_register_command({ "log", "the kernel log ring buffer", command_log });
+    monitor_register_command({ "cpu", "processor, CPUID features and clocks", command_cpu });
     monitor_register_command({ "uptime", "time since boot", command_uptime });
     monitor_register_command({ "reboot", "restart the machine", command_reboot });
 }

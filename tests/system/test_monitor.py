@@ -28,7 +28,8 @@ def monitor_commands(build):
             check(re.search(rf"\b{name}\b", out), f"`help` does not list {name}: {out!r}")
 
         out = command(node, "mem")
-        check(re.search(r"free\D{0,40}\d+", out, re.I), f"`mem` shows no free-memory figure: {out!r}")
+        check(re.search(r"\d+\D{0,20}free|free\D{0,40}\d+", out, re.I),
+              f"`mem` shows no free-memory figure: {out!r}")
         numbers = [int(n) for n in re.findall(r"\d+", out)]
         check(any(n > 0 for n in numbers), f"`mem` shows only zeros: {out!r}")
 
