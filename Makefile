@@ -78,7 +78,7 @@ $(BUILD)/unum.iso: $(BUILD)/unum.elf $(BUILD)/iso/boot/grub/grub.cfg
 iso: $(BUILD)/unum.iso
 
 run: deps all
-	$(PYTHON) tools/cluster run --nodes $(NODES) --no-netboot
+	$(PYTHON) tools/cluster run --nodes $(NODES) --no-netboot --iso $(BUILD)/unum.iso
 
 debug: deps all
 	tools/debug.sh $(BUILD)
@@ -105,7 +105,8 @@ $(BUILD)/host/%.cpp.o: %.cpp
 	@$(HOST_CXX) $(HOST_CXXFLAGS) -c $< -o $@
 
 $(BUILD)/host/unit_tests: $(HOST_OBJS)
-	$(HOST_CXX) $(HOST_LDFLAGS) -o $@ $^
+	@echo "  HOSTLD  $@"
+	@$(HOST_CXX) $(HOST_LDFLAGS) -o $@ $^
 
 host-tests: $(BUILD)/host/unit_tests
 	$(BUILD)/host/unit_tests
@@ -129,6 +130,9 @@ $(BUILD)/fuzz/%: tests/fuzz/%.cpp $(FUZZ_SUPPORT_OBJS)
 	$(FUZZ_CXX) $(FUZZ_CXXFLAGS) $^ -o $@ -pthread
 
 fuzz: $(FUZZ_BINS)
+
+# Keep the support objects: make would otherwise delete them as intermediates.
+.SECONDARY: $(FUZZ_SUPPORT_OBJS)
 
 # ---------------------------------------------------------------- everything
 test: deps

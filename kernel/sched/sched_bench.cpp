@@ -5,14 +5,19 @@
 #include "kernel/arch/time.h"
 #include "kernel/ipc/port.h"
 #include "kernel/sched/scheduler.h"
+#include "kernel/sync/semaphore.h"
 
 namespace {
 
 constexpr u32 YIELDS_PER_THREAD = 20000;
 constexpr u32 ROUND_TRIPS = 5000;
 
-void yielder_main(void*)
+// The pair starts together: created at a higher priority, the first would
+// otherwise finish all its yields before the second exists.
+void yielder_main(void* raw)
 {
+    if (static_cast<Semaphore*>(raw)->wait().is_error())
+        return;
     for (u32 i = 0; i < YIELDS_PER_THREAD; ++i)
         sched::yield();
 }
@@ -34,10 +39,12 @@ void bench_switches(void (*report)(char const*, u64, char const*))
 {
     // Above the caller, so the pair runs undisturbed while the caller waits.
     u8 priority = sched::current().priority() < sched::PRIORITY_MAX ? sched::current().priority() + 1 : sched::PRIORITY_MAX;
+    Semaphore go;
+    auto a = Thread::create("bench-yield", yielder_main, &go, priority);
+    auto b = Thread::create("bench-yield", yielder_main, &go, priority);
     u64 switches_before = sched::context_switch_count();
     u64 start = arch::monotonic_ns();
-    auto a = Thread::create("bench-yield", yielder_main, nullptr, priority);
-    auto b = Thread::create("bench-yield", yielder_main, nullptr, priority);
+    go.post(2);
     if (!a.is_error())
         (void)a.value()->join();
     if (!b.is_error())
