@@ -14,6 +14,11 @@ struct ExtableEntry {
     u64 fixup_rip;
 };
 
+// Inline-asm text that lists "fault_label -> fixup_label" in the exception table,
+// e.g. asm("1: ud2\n jmp 3f\n 2: ...\n 3:\n" EXTABLE_ENTRY("1b", "2b")).
+#define EXTABLE_ENTRY(fault_label, fixup_label) \
+    ".pushsection unum_extable, \"a\"\n.balign 8\n.quad " fault_label ", " fixup_label "\n.popsection\n"
+
 // What the last recovered fault was (for the code that resumes at a fixup).
 struct RecoveredFault {
     u64 vector;

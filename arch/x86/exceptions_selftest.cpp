@@ -14,11 +14,7 @@ bool recovered_invalid_opcode()
         "1: ud2\n"
         "   jmp 3f\n"
         "2: movq $1, %0\n"
-        "3:\n"
-        ".pushsection unum_extable, \"a\"\n"
-        ".balign 8\n"
-        ".quad 1b, 2b\n"
-        ".popsection\n"
+        "3:\n" EXTABLE_ENTRY("1b", "2b")
         : "+r"(recovered));
     return recovered == 1;
 }
@@ -32,11 +28,7 @@ bool recovered_page_fault(u64 address)
         "1: movq (%2), %1\n"
         "   jmp 3f\n"
         "2: movq $1, %0\n"
-        "3:\n"
-        ".pushsection unum_extable, \"a\"\n"
-        ".balign 8\n"
-        ".quad 1b, 2b\n"
-        ".popsection\n"
+        "3:\n" EXTABLE_ENTRY("1b", "2b")
         : "+r"(recovered), "+r"(value)
         : "r"(address)
         : "memory");

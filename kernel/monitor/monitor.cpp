@@ -35,6 +35,7 @@ MonitorCommand const* find_command(StringView name)
 void print_help(MonitorIo& io)
 {
     io.print("Commands:\n");
+    io.print("  %-10s %s\n", "help", "this list");
     for (usize i = 0; i < g_command_count; ++i)
         io.print("  %-10s %s\n", g_commands[i].name, g_commands[i].help);
 }

@@ -39,7 +39,7 @@ TEST_CASE("monitor: help lists built-in and registered commands")
     CHECK_FALSE(monitor_register_command({ "echoargs", "duplicate", command_echo_args }));
     ScriptedIo io("");
     monitor_execute(io, "help");
-    for (char const* name : { "mem", "threads", "log", "uptime", "reboot", "cpu", "echoargs" })
+    for (char const* name : { "help", "mem", "threads", "log", "uptime", "reboot", "cpu", "echoargs" })
         CHECK(io.output.find(name) != std::string::npos);
 }
 
