@@ -147,6 +147,9 @@ bench: deps all
 clean:
 	rm -rf $(BUILD)
 
+# User programs, newlib glue and the initrd (issue 3).
+-include userland/userland.mk
+
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 
 # `make -s print-KERNEL_CXXFLAGS` prints a variable (for scripts and editors).
