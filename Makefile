@@ -3,6 +3,7 @@
 
 BUILD ?= build
 NODES ?= 3
+JOBS ?= $(shell nproc)
 VERSION := 0.1
 GIT_REV := $(shell git rev-parse --short HEAD 2>/dev/null || echo dev)
 
@@ -136,7 +137,7 @@ fuzz: $(FUZZ_BINS)
 
 # ---------------------------------------------------------------- everything
 test: deps
-	$(MAKE) all host-tests-build fuzz
+	$(MAKE) -j$(JOBS) all host-tests-build fuzz
 	$(PYTHON) tools/run_tests.py --build $(BUILD)
 
 host-tests-build: $(BUILD)/host/unit_tests
