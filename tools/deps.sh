@@ -19,6 +19,8 @@ PACKAGES=(
     catch2 python3-pexpect clang libclang-rt-14-dev gdb
     # `apt-get source` for third_party/
     dpkg-dev
+    # newlib 3.3.0 sources (/usr/src/newlib/newlib-3.3.0.tar.xz), built by step_newlib
+    newlib-source
 )
 
 # Prints the packages of PACKAGES that are not installed, one per line.
@@ -60,7 +62,61 @@ step_packages() {
 #                   skipped when its stamp file exists.
 #   step_bearssl -- `apt-get source bearssl` into third_party/bearssl.
 # Add the package each needs (e.g. newlib-source) to PACKAGES above.
-STEPS=(step_packages)
+
+# newlib for Unum user programs: configured as x86_64-elf with the host gcc and
+# binutils, installed to third_party/newlib/x86_64-elf/{include,lib}. The stamp
+# records the tarball and flags, so changing either rebuilds; otherwise a no-op.
+NEWLIB_TARBALL=/usr/src/newlib/newlib-3.3.0.tar.xz
+NEWLIB_PREFIX=third_party/newlib
+NEWLIB_CFLAGS="-O2 -g -ffreestanding -fno-stack-protector -fno-pic -fno-pie -mno-red-zone -Wa,--noexecstack"
+NEWLIB_CONFIG=(--target=x86_64-elf --disable-multilib --disable-newlib-supplied-syscalls
+    --enable-newlib-io-c99-formats --enable-newlib-io-long-long)
+
+step_newlib() {
+    local stamp="$NEWLIB_PREFIX/.stamp"
+    local want
+    want="3.3.0 $(stat -c %s "$NEWLIB_TARBALL") ${NEWLIB_CONFIG[*]} $NEWLIB_CFLAGS"
+    [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && return 0
+    mkdir -p third_party
+    # Several builders share one tree: the second waits, then finds the stamp.
+    exec 9>third_party/.newlib.lock
+    flock 9
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then exec 9>&-; return 0; fi
+    local prefix="$PWD/$NEWLIB_PREFIX" work="$PWD/third_party/newlib-build"
+    local log=third_party/newlib-build.log
+    echo "deps: building newlib 3.3.0 into $NEWLIB_PREFIX (about 3 minutes; log: $log)"
+    local start=$SECONDS rc
+    rm -rf "$work" "$prefix"
+    mkdir -p "$work/obj" "$prefix"
+    # set -e is ignored inside a tested command, so the subshell runs untested.
+    set +e
+    (
+        set -e
+        tar -xJf "$NEWLIB_TARBALL" -C "$work"
+        src=$(find "$work" -mindepth 1 -maxdepth 1 -type d ! -name obj | head -n 1)
+        cd "$work/obj"
+        "$src/configure" "${NEWLIB_CONFIG[@]}" --prefix="$prefix" \
+            CC_FOR_TARGET=gcc AR_FOR_TARGET=ar AS_FOR_TARGET=as LD_FOR_TARGET=ld \
+            NM_FOR_TARGET=nm OBJDUMP_FOR_TARGET=objdump RANLIB_FOR_TARGET=ranlib \
+            READELF_FOR_TARGET=readelf STRIP_FOR_TARGET=strip \
+            CFLAGS_FOR_TARGET="$NEWLIB_CFLAGS"
+        make -j"$(nproc)" all-target-newlib
+        make install-target-newlib
+        test -f "$prefix/x86_64-elf/lib/libc.a"
+    ) >"$log" 2>&1
+    rc=$?
+    set -e
+    if [ "$rc" -ne 0 ]; then
+        tail -n 30 "$log" >&2
+        echo "deps: newlib build failed; full log in $log" >&2
+        exit 1
+    fi
+    rm -rf "$work"
+    echo "$want" >"$stamp"
+    exec 9>&-
+    echo "deps: newlib built in $((SECONDS - start)) s"
+}
+STEPS=(step_packages step_newlib)
 
 for step in "${STEPS[@]}"; do
     "$step"

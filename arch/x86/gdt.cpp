@@ -71,6 +71,12 @@ void gdt_init()
     asm volatile("ltr %w0" : : "r"(TSS_SELECTOR));
 }
 
-void tss_set_kernel_stack(u64 rsp0) { g_tss.rsp[0] = rsp0; }
+extern "C" u64 x86_syscall_kernel_stack;
+
+void tss_set_kernel_stack(u64 rsp0)
+{
+    g_tss.rsp[0] = rsp0;
+    x86_syscall_kernel_stack = rsp0; // the syscall entry switches to the same stack
+}
 
 } // namespace x86

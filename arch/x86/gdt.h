@@ -16,7 +16,7 @@ inline constexpr u8 IST_DOUBLE_FAULT = 1;
 inline constexpr u8 IST_NMI = 2;
 inline constexpr u8 IST_MACHINE_CHECK = 3;
 
-// Stack the CPU switches to on an interrupt from user mode.
+// Stack the CPU switches to on an interrupt or system call from user mode.
 void tss_set_kernel_stack(u64 rsp0);
 
 } // namespace x86

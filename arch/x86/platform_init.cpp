@@ -11,6 +11,7 @@
 #include "arch/x86/pic.h"
 #include "arch/x86/screen_console.h"
 #include "arch/x86/serial.h"
+#include "arch/x86/syscall.h"
 #include "arch/x86/timer.h"
 #include "kernel/acpi/acpi.h"
 #include "kernel/console/console.h"
@@ -74,6 +75,7 @@ void log_cpu()
 void platform_init(BootInfo const& boot_info, CommandLine const& command_line)
 {
     fpu_init();
+    syscall_init();
     cpu_features_init(); // before timer_init, which asks for an invariant TSC
     pic_disable();
     init_acpi(boot_info);

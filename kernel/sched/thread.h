@@ -47,6 +47,11 @@ public:
     u64 cpu_time_ns() const { return m_cpu_time_ns.load(std::memory_order_relaxed); }
     bool has_exited() const { return m_exited.load(std::memory_order_acquire); }
 
+    // The process this thread runs for (null for kernel threads). Opaque here:
+    // the scheduler sits below the process layer, which sets and reads it.
+    void* owner_process() const { return m_owner_process; }
+    void set_owner_process(void* process) { m_owner_process = process; }
+
     // Waits until the thread has returned from its entry (or called
     // sched::thread_exit_current()). Error::TimedOut; InvalidArgument on itself.
     Result<void> join(u64 timeout_ms = WAIT_FOREVER);
@@ -69,6 +74,7 @@ private:
 
     ThreadEntry m_entry { nullptr };
     void* m_entry_arg { nullptr };
+    void* m_owner_process { nullptr };
     u8* m_stack { nullptr }; // null for the adopted boot thread
     bool m_context_valid { false };
     arch::ThreadContext m_context {};

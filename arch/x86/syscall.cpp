@@ -1,0 +1,63 @@
+// x86 system-call plumbing: MSR setup, the C++ side of the entry stub, and the
+// first entry into user mode (kernel/arch/user_mode.h).
+#include "arch/x86/syscall.h"
+
+#include "arch/x86/gdt.h"
+#include "arch/x86/interrupts.h"
+#include "arch/x86/io.h"
+#include "kernel/arch/user_mode.h"
+#include "kernel/sched/scheduler.h"
+#include "kernel/syscall/syscall_dispatch.h"
+
+extern "C" void x86_syscall_entry();
+extern "C" [[noreturn]] void x86_enter_user_frame(x86::InterruptFrame* frame);
+
+namespace x86 {
+namespace {
+
+constexpr u32 MSR_EFER = 0xC0000080;
+constexpr u32 MSR_STAR = 0xC0000081;
+constexpr u32 MSR_LSTAR = 0xC0000082;
+constexpr u32 MSR_FMASK = 0xC0000084;
+} // namespace
+
+constexpr u64 RFLAGS_IF = 1u << 9;
+constexpr u64 RFLAGS_RESERVED = 1u << 1;
+
+void syscall_init()
+{
+    wrmsr(MSR_EFER, rdmsr(MSR_EFER) | 1); // SCE
+    // STAR: kernel CS in 47:32; 63:48 is the base sysret would use (+8 SS, +16 CS).
+    wrmsr(MSR_STAR, (u64(KERNEL_DATA_SELECTOR) << 48) | (u64(KERNEL_CODE_SELECTOR) << 32));
+    wrmsr(MSR_LSTAR, reinterpret_cast<u64>(x86_syscall_entry));
+    // Mask IF, TF, DF, AC on entry: the stub runs with interrupts off until it has a stack.
+    wrmsr(MSR_FMASK, (1u << 9) | (1u << 8) | (1u << 10) | (1u << 18));
+}
+
+} // namespace x86
+
+extern "C" void x86_syscall_dispatch(x86::InterruptFrame* frame)
+{
+    asm volatile("sti" : : : "memory");
+    SyscallArgs args { { frame->rdi, frame->rsi, frame->rdx, frame->r10, frame->r8, frame->r9 } };
+    frame->rax = u64(syscall_dispatch(frame->rax, args));
+    asm volatile("cli" : : : "memory");
+    sched::preempt_if_needed();
+}
+
+namespace arch {
+
+[[noreturn]] void enter_user_mode(u64 entry, u64 stack_pointer)
+{
+    // Build the frame at the top of this thread's kernel stack region in use now;
+    // the stub pops it and irets.
+    x86::InterruptFrame frame {};
+    frame.rip = entry;
+    frame.cs = x86::USER_CODE_SELECTOR;
+    frame.rflags = x86::RFLAGS_RESERVED | x86::RFLAGS_IF;
+    frame.rsp = stack_pointer;
+    frame.ss = x86::USER_DATA_SELECTOR;
+    x86_enter_user_frame(&frame);
+}
+
+} // namespace arch
