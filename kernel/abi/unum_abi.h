@@ -2,57 +2,65 @@
    Numbers never change meaning once used. Structures, flags and errno values
    follow newlib's headers (user programs link newlib), not Linux's.
    Calling convention (x86-64 `syscall`): number in rax; arguments in rdi, rsi,
-   rdx, r10, r8, r9; result in rax, a negative errno on failure. */
+   rdx, r10, r8, r9; result in rax, a negative errno on failure; rcx and r11 are
+   clobbered, every other register is preserved. Integer arguments are passed
+   and checked as the C types below say (an int argument uses the low 32 bits).
+   The structures and flags live in the headers included here. */
 #ifndef UNUM_ABI_H
 #define UNUM_ABI_H
 
-#define UNUM_SYS_EXIT 1
-#define UNUM_SYS_FORK 2
-#define UNUM_SYS_EXECVE 3
-#define UNUM_SYS_WAITPID 4
-#define UNUM_SYS_GETPID 5
-#define UNUM_SYS_GETPPID 6
-#define UNUM_SYS_KILL 7
-#define UNUM_SYS_SIGACTION 8
-#define UNUM_SYS_SIGPROCMASK 9
-#define UNUM_SYS_SIGRETURN 10
-#define UNUM_SYS_READ 11
-#define UNUM_SYS_WRITE 12
-#define UNUM_SYS_OPEN 13
-#define UNUM_SYS_CLOSE 14
-#define UNUM_SYS_LSEEK 15
-#define UNUM_SYS_FSTAT 16
-#define UNUM_SYS_STAT 17
-#define UNUM_SYS_MKDIR 18
-#define UNUM_SYS_RMDIR 19
-#define UNUM_SYS_UNLINK 20
-#define UNUM_SYS_RENAME 21
-#define UNUM_SYS_GETDENTS 22
-#define UNUM_SYS_CHDIR 23
-#define UNUM_SYS_GETCWD 24
-#define UNUM_SYS_DUP 25
-#define UNUM_SYS_DUP2 26
-#define UNUM_SYS_PIPE 27
-#define UNUM_SYS_FCNTL 28
-#define UNUM_SYS_IOCTL 29
-#define UNUM_SYS_BRK 30
-#define UNUM_SYS_MMAP 31
-#define UNUM_SYS_MUNMAP 32
-#define UNUM_SYS_NANOSLEEP 33
-#define UNUM_SYS_CLOCK_GETTIME 34
-#define UNUM_SYS_GETTIMEOFDAY 35
-#define UNUM_SYS_UNAME 36
-#define UNUM_SYS_GETUID 37
-#define UNUM_SYS_GETEUID 38
-#define UNUM_SYS_SETUID 39
-#define UNUM_SYS_GETGID 40
-#define UNUM_SYS_SETGID 41
-#define UNUM_SYS_SETPGID 42
-#define UNUM_SYS_GETPGID 43
-#define UNUM_SYS_SETSID 44
-#define UNUM_SYS_GETSID 45
-#define UNUM_SYS_GETENTROPY 46
-#define UNUM_SYS_UNUM_SELF 47
+#include "unum_errno.h"
+#include "unum_signal.h"
+#include "unum_tty.h"
+#include "unum_types.h"
+
+#define UNUM_SYS_EXIT 1             /* (int status) never returns */
+#define UNUM_SYS_FORK 2             /* () -> child pid in the parent, 0 in the child */
+#define UNUM_SYS_EXECVE 3           /* (const char* path, char* const argv[], char* const envp[]) */
+#define UNUM_SYS_WAITPID 4          /* (int pid, int* status, int options) -> pid; status per UNUM_W_* */
+#define UNUM_SYS_GETPID 5           /* () */
+#define UNUM_SYS_GETPPID 6          /* () */
+#define UNUM_SYS_KILL 7             /* (int pid, int sig); pid 0 / -pgid: a process group */
+#define UNUM_SYS_SIGACTION 8        /* (int sig, const struct unum_sigaction* act, struct unum_sigaction* old) */
+#define UNUM_SYS_SIGPROCMASK 9      /* (int how, const unum_sigset_t* set, unum_sigset_t* old) */
+#define UNUM_SYS_SIGRETURN 10       /* () from a handler's restorer; restores the interrupted context */
+#define UNUM_SYS_READ 11            /* (int fd, void* buf, unsigned long n) -> bytes */
+#define UNUM_SYS_WRITE 12           /* (int fd, const void* buf, unsigned long n) -> bytes */
+#define UNUM_SYS_OPEN 13            /* (const char* path, int flags, unsigned mode) -> fd */
+#define UNUM_SYS_CLOSE 14           /* (int fd) */
+#define UNUM_SYS_LSEEK 15           /* (int fd, long offset, int whence) -> new offset */
+#define UNUM_SYS_FSTAT 16           /* (int fd, struct unum_stat* st) */
+#define UNUM_SYS_STAT 17            /* (const char* path, struct unum_stat* st) */
+#define UNUM_SYS_MKDIR 18           /* (const char* path, unsigned mode) */
+#define UNUM_SYS_RMDIR 19           /* (const char* path) */
+#define UNUM_SYS_UNLINK 20          /* (const char* path) */
+#define UNUM_SYS_RENAME 21          /* (const char* from, const char* to) */
+#define UNUM_SYS_GETDENTS 22        /* (int fd, void* buf, unsigned long len) -> bytes of unum_dirent records */
+#define UNUM_SYS_CHDIR 23           /* (const char* path) */
+#define UNUM_SYS_GETCWD 24          /* (char* buf, unsigned long size) -> strlen + 1; -ERANGE if too small */
+#define UNUM_SYS_DUP 25             /* (int fd) -> lowest free fd */
+#define UNUM_SYS_DUP2 26            /* (int fd, int to) -> to */
+#define UNUM_SYS_PIPE 27            /* (int fds[2]): fds[0] reads, fds[1] writes */
+#define UNUM_SYS_FCNTL 28           /* (int fd, int cmd, long arg) */
+#define UNUM_SYS_IOCTL 29           /* (int fd, unsigned long request, void* arg); see unum_tty.h */
+#define UNUM_SYS_BRK 30             /* (void* addr) -> the break after the call (unchanged if addr is 0 or refused) */
+#define UNUM_SYS_MMAP 31            /* (void* addr, unsigned long len, int prot, int flags, int fd, long off) -> address */
+#define UNUM_SYS_MUNMAP 32          /* (void* addr, unsigned long len) */
+#define UNUM_SYS_NANOSLEEP 33       /* (const struct unum_timespec* req, struct unum_timespec* rem) */
+#define UNUM_SYS_CLOCK_GETTIME 34   /* (int clock, struct unum_timespec* ts) */
+#define UNUM_SYS_GETTIMEOFDAY 35    /* (struct unum_timeval* tv, struct unum_timezone* tz); either may be NULL */
+#define UNUM_SYS_UNAME 36           /* (struct unum_utsname* u) */
+#define UNUM_SYS_GETUID 37          /* () */
+#define UNUM_SYS_GETEUID 38         /* () */
+#define UNUM_SYS_SETUID 39          /* (int uid) */
+#define UNUM_SYS_GETGID 40          /* () */
+#define UNUM_SYS_SETGID 41          /* (int gid) */
+#define UNUM_SYS_SETPGID 42         /* (int pid, int pgid); 0 means the caller */
+#define UNUM_SYS_GETPGID 43         /* (int pid) */
+#define UNUM_SYS_SETSID 44          /* () -> new session id */
+#define UNUM_SYS_GETSID 45          /* (int pid) */
+#define UNUM_SYS_GETENTROPY 46      /* (void* buf, unsigned long len <= UNUM_GETENTROPY_MAX) */
+#define UNUM_SYS_UNUM_SELF 47       /* (struct unum_self_info* info) */
 #define UNUM_SYS_COUNT 48
 
 /* unum_self(struct unum_self_info*): this node's identity. */

@@ -20,10 +20,10 @@
 // Signal numbers the line discipline raises (newlib's x86_64-elf values; the
 // process layer's ABI header should become their one definition).
 namespace tty_signal {
-inline constexpr int SIGINT = 2;
-inline constexpr int SIGQUIT = 3;
-inline constexpr int SIGTSTP = 18;
-inline constexpr int SIGWINCH = 28;
+inline constexpr int INTERRUPT = 2;      // SIGINT
+inline constexpr int QUIT = 3;           // SIGQUIT
+inline constexpr int TERMINAL_STOP = 18; // SIGTSTP
+inline constexpr int WINDOW_CHANGE = 28; // SIGWINCH
 } // namespace tty_signal
 
 class LineDiscipline {
@@ -33,7 +33,7 @@ public:
     using NotifyFunction = void (*)(void* context);
 
     // Longest canonical line, newline included (MAX_CANON).
-    static constexpr usize LINE_MAX = 4096;
+    static constexpr usize MAX_LINE = 4096;
     // Bytes (and EOF marks) waiting for readers.
     static constexpr usize INPUT_CAPACITY = 4096;
 
@@ -88,7 +88,7 @@ public:
     void flush_input();
 
     unum_winsize window_size() const;
-    // True if the size changed; the foreground group then gets SIGWINCH.
+    // True if the size changed; the foreground group then gets WINDOW_CHANGE (SIGWINCH).
     bool set_window_size(unum_winsize const& size);
 
     // TIOCGPGRP/TIOCSPGRP storage; 0 means none. The process layer checks sessions.
@@ -130,10 +130,7 @@ private:
     usize raw_available() const { return m_input.size() - m_eof_marks; }
     usize copy_canonical(u8* buffer, usize length);
     usize copy_raw(u8* buffer, usize length);
-    Result<usize> read_canonical(u8* buffer, usize length, bool nonblocking);
-    Result<usize> read_raw(u8* buffer, usize length, bool nonblocking);
     bool lflag(unum_tcflag_t bit) const { return m_termios.c_lflag & bit; }
-    void notify_input();
 
     OutputFunction m_output;
     void* m_output_context;
@@ -160,7 +157,7 @@ private:
 
     // The canonical line being edited, and the output column it started at (for
     // erasing tabs).
-    u8 m_line[LINE_MAX];
+    u8 m_line[MAX_LINE];
     usize m_line_length { 0 };
     u32 m_line_start_column { 0 };
     u32 m_column { 0 };
