@@ -73,8 +73,9 @@ $(BUILD)/iso/boot/grub/grub.cfg: boot/grub.cfg
 	@mkdir -p $(dir $@)
 	cp $< $@
 
-$(BUILD)/unum.iso: $(BUILD)/unum.elf $(BUILD)/iso/boot/grub/grub.cfg
+$(BUILD)/unum.iso: $(BUILD)/unum.elf $(BUILD)/iso/boot/grub/grub.cfg $(BUILD)/initrd.cpio
 	cp $(BUILD)/unum.elf $(BUILD)/iso/boot/unum.elf
+	cp $(BUILD)/initrd.cpio $(BUILD)/iso/boot/initrd.cpio
 	@grub-mkrescue -o $@ $(BUILD)/iso 2>$(BUILD)/grub-mkrescue.log || { cat $(BUILD)/grub-mkrescue.log; exit 1; }
 iso: $(BUILD)/unum.iso
 

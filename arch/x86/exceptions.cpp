@@ -3,10 +3,13 @@
 
 #include "arch/x86/paging.h"
 #include "kernel/arch/cpu.h"
+#include "kernel/arch/user_access.h"
 #include "kernel/debug/debug_print.h"
 #include "kernel/debug/symbol_table.h"
 #include "kernel/lib/format.h"
 #include "kernel/panic.h"
+#include "kernel/proc/process.h"
+#include "kernel/proc/user_faults.h"
 
 extern "C" x86::ExtableEntry const __start_unum_extable[];
 extern "C" x86::ExtableEntry const __stop_unum_extable[];
@@ -101,8 +104,46 @@ void print_backtrace_from(u64 rip, u64 rbp)
     }
 }
 
+// Faults of user programs: page faults below the user-half end go to the VM;
+// what it cannot resolve, and every other exception from user mode, kills the
+// process with the matching signal. Returns true when the fault was handled.
+bool handle_user_fault(InterruptFrame& frame)
+{
+    bool from_user = (frame.cs & 3) == 3;
+    if (frame.vector == 14) {
+        u64 address = read_cr2();
+        if (address >= arch::USER_ADDRESS_END || !current_process())
+            return false;
+        // The VM may sleep on the address space's lock: interrupts back on, as
+        // they were where the fault happened.
+        if (frame.rflags & (1u << 9))
+            asm volatile("sti");
+        bool write = frame.error_code & 2;
+        bool fetch = frame.error_code & 16;
+        if (!resolve_user_page_fault(address, write, from_user, fetch).is_error())
+            return true;
+        if (from_user)
+            kill_current_process_for_fault(signals::SIGSEGV, address, frame.rip);
+        asm volatile("cli");
+        return false; // kernel touching a bad user pointer: the exception table decides
+    }
+    if (!from_user)
+        return false;
+    asm volatile("sti");
+    int signal = signals::SIGSEGV;
+    if (frame.vector == 0 || frame.vector == 16 || frame.vector == 19)
+        signal = signals::SIGFPE;
+    else if (frame.vector == 6)
+        signal = signals::SIGILL;
+    else if (frame.vector == 3 || frame.vector == 1)
+        signal = signals::SIGTRAP;
+    kill_current_process_for_fault(signal, frame.vector == 14 ? read_cr2() : 0, frame.rip);
+}
+
 void handle_exception(InterruptFrame& frame)
 {
+    if (handle_user_fault(frame))
+        return;
     for (ExtableEntry const* e = __start_unum_extable; e < __stop_unum_extable; ++e) {
         if (e->fault_rip == frame.rip) {
             g_last_fault.vector = frame.vector;

@@ -27,7 +27,7 @@ namespace {
 acpi::PlatformInfo g_platform; // ~6 KiB: static, never on the boot stack
 
 void serial_output(char const* text, usize length, void*) { serial_write(text, length); }
-void serial_input(u8 byte, void*) { system_console_input().push(byte); }
+void serial_input(u8 byte, void*) { system_console_receive(byte); }
 
 void init_acpi(BootInfo const& boot_info)
 {

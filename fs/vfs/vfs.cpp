@@ -28,7 +28,10 @@ Result<void> Vfs::mount(StringView path, NonnullRefPtr<FileSystem> file_system, 
     if (!credentials.is_superuser())
         return Error::PermissionDenied;
     auto mount_point = TRY(resolve(path, cwd, credentials, ResolveFlag::MustBeDirectory));
-    if (mount_point->is_same(*m_root) || file_system->id() == m_root_file_system->id())
+    // One file system per directory: no mounting over the root or over a
+    // mounted root (stacking would make unmount ambiguous).
+    if (mount_point->is_same(*m_root) || file_system->id() == m_root_file_system->id()
+        || m_mounts.mount_point_under(*mount_point))
         return Error::Busy;
     return m_mounts.add(std::move(mount_point), std::move(file_system));
 }

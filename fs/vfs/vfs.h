@@ -21,7 +21,8 @@ public:
     MountTable& mounts() { return m_mounts; }
 
     // Mounts file_system over the directory at path. PermissionDenied unless
-    // root; NotDirectory; Busy for "/", a mount point or a mounted file system.
+    // root; NotDirectory; Busy for "/", a mount point (nothing stacks) or a file
+    // system mounted already.
     Result<void> mount(StringView path, NonnullRefPtr<FileSystem> file_system, Credentials const& credentials,
         Vnode& cwd);
     // Unmounts the file system whose root path names. InvalidArgument if path

@@ -6,7 +6,10 @@
 #include "kernel/arch/cpu.h"
 #include "kernel/arch/time.h"
 #include "kernel/debug/debug_print.h"
+#include "kernel/init/root_filesystem.h"
 #include "kernel/init/system_console.h"
+#include "kernel/init/user_init.h"
+#include "kernel/proc/node_identity.h"
 #include "kernel/log/klog.h"
 #include "kernel/mm/mm_bench.h"
 #include "kernel/monitor/monitor.h"
@@ -53,8 +56,9 @@ void report_bench(char const* name, u64 value, char const* unit)
 
 u64 kernel_ready_ns() { return g_ready_ns; }
 
-[[noreturn]] void kernel_main(CommandLine const& command_line)
+[[noreturn]] void kernel_main(KernelBootArguments const& boot)
 {
+    CommandLine const& command_line = *boot.command_line;
     if (auto started = sched::init(KERNEL_TICK_HZ); started.is_error())
         panic("scheduler: %s", error_name(started.error()));
     arch::interrupts_enable();
@@ -70,12 +74,28 @@ u64 kernel_ready_ns() { return g_ready_ns; }
         arch::trigger_deliberate_fault(kind);
         panic("unknown fault kind '%s'", kind);
     }
+    if (command_line.has("node")) {
+        if (auto node = command_line.get_u64("node"); !node.is_error())
+            set_local_node(u32(node.value()));
+    }
+    if (auto mounted = mount_root_filesystem(boot.initrd, boot.initrd_size); mounted.is_error())
+        log_error("root file system: %s", error_name(mounted.error()));
     if (command_line.has("selftest"))
         run_selftests();
     if (command_line.has("bench"))
         run_benchmarks();
 
     debug_print("unum: boot complete\n");
+    if (command_line.has("init")) {
+        StringView path = command_line.get("init");
+        if (auto started = start_user_init(path); !started.is_error()) {
+            for (;;)
+                sched::sleep_ms(1000); // the boot thread's work is done
+        } else {
+            log_error("init: cannot start %.*s: %s; staying in the monitor", int(path.length()),
+                path.characters(), error_name(started.error()));
+        }
+    }
     ConsoleMonitorIo io;
     monitor_run(io);
     panic("the monitor's input closed");

@@ -7,8 +7,15 @@
 // The scheduler tick rate the arch timer runs at.
 inline constexpr u32 KERNEL_TICK_HZ = 1000;
 
+// What the boot loader handed over that the portable kernel needs.
+struct KernelBootArguments {
+    CommandLine const* command_line;
+    u8 const* initrd; // the initrd module, mapped; null if none
+    usize initrd_size;
+};
+
 // Called by the arch entry with interrupts still disabled.
-[[noreturn]] void kernel_main(CommandLine const& command_line);
+[[noreturn]] void kernel_main(KernelBootArguments const& boot);
 
 // Boot timestamps kept for `make bench` (nanoseconds of arch::monotonic_ns()).
 u64 kernel_ready_ns();

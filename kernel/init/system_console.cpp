@@ -9,6 +9,8 @@ struct Output {
 };
 
 InputQueue g_input;
+ConsoleInputTarget g_target = nullptr;
+void* g_target_context = nullptr;
 Output g_outputs[4];
 usize g_output_count = 0;
 
@@ -28,4 +30,19 @@ void system_console_write(char const* text, usize length)
 {
     for (usize i = 0; i < g_output_count; ++i)
         g_outputs[i].write(text, length, g_outputs[i].context);
+}
+
+void system_console_receive(u8 byte)
+{
+    ConsoleInputTarget target = __atomic_load_n(&g_target, __ATOMIC_ACQUIRE);
+    if (target)
+        target(byte, g_target_context);
+    else
+        g_input.push(byte);
+}
+
+void system_console_set_input_target(ConsoleInputTarget target, void* context)
+{
+    g_target_context = context;
+    __atomic_store_n(&g_target, target, __ATOMIC_RELEASE);
 }

@@ -1,13 +1,19 @@
-// The system console: where the monitor (and later the shell's TTY) reads typed
-// bytes and writes its output. The arch feeds input (serial IRQ, keyboard) and
-// registers output devices (serial, screen).
+// The system console: where the monitor, or the console TTY once user programs
+// run, reads typed bytes and writes output. The arch feeds input (serial IRQ,
+// keyboard) through system_console_receive() and registers output devices.
 #pragma once
 
 #include "kernel/monitor/input_queue.h"
 
 using ConsoleOutput = void (*)(char const* text, usize length, void* context);
+using ConsoleInputTarget = void (*)(u8 byte, void* context);
 
 InputQueue& system_console_input();
 // Up to 4 outputs; false when full.
 bool system_console_add_output(ConsoleOutput write, void* context);
 void system_console_write(char const* text, usize length);
+
+// Typed bytes go to the monitor's input queue until a target (the console TTY)
+// takes over. Safe from interrupt context.
+void system_console_receive(u8 byte);
+void system_console_set_input_target(ConsoleInputTarget target, void* context);

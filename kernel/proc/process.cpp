@@ -41,7 +41,7 @@ void Process::set_name(char const* name)
     m_name[i] = 0;
 }
 
-void Process::set_address_space(OwnPtr<AddressSpace> space) { m_address_space = std::move(space); }
+void Process::set_address_space(RefPtr<AddressSpace> space) { m_address_space = std::move(space); }
 void Process::set_fds(OwnPtr<FdTable> fds) { m_fds = std::move(fds); }
 void Process::set_cwd(RefPtr<Vnode> cwd) { m_cwd = std::move(cwd); }
 void Process::set_main_thread(RefPtr<Thread> thread) { m_main_thread = std::move(thread); }

@@ -55,7 +55,7 @@ public:
     WaitQueue& child_events() { return m_child_events; }
 
     AddressSpace* address_space() { return m_address_space.ptr(); }
-    void set_address_space(OwnPtr<AddressSpace> space);
+    void set_address_space(RefPtr<AddressSpace> space);
     FdTable* fds() { return m_fds.ptr(); }
     void set_fds(OwnPtr<FdTable> fds);
     Vnode* cwd() { return m_cwd.ptr(); }
@@ -80,7 +80,7 @@ private:
     Spinlock m_lock;
     WaitQueue m_child_events;
     signals::SignalState m_signals;
-    OwnPtr<AddressSpace> m_address_space;
+    RefPtr<AddressSpace> m_address_space;
     OwnPtr<FdTable> m_fds;
     RefPtr<Vnode> m_cwd;
     RefPtr<Thread> m_main_thread;

@@ -35,6 +35,7 @@ struct SchedulerState {
 alignas(SchedulerState) u8 g_state_storage[sizeof(SchedulerState)];
 alignas(RunQueue) u8 g_rq_storage[MAX_CPUS][sizeof(RunQueue)];
 SchedulerState* g_state = nullptr;
+std::atomic<sched::SwitchHook> g_switch_hook { nullptr };
 
 } // namespace
 
@@ -80,6 +81,8 @@ public:
         rq.current = next;
         rq.previous = prev;
         g_state->switches.fetch_add(1, std::memory_order_relaxed);
+        if (sched::SwitchHook hook = g_switch_hook.load(std::memory_order_acquire))
+            hook(*next);
         arch::context_switch(prev->m_context, next->m_context);
         finish_switch();
     }
@@ -468,6 +471,8 @@ bool wake(Thread& thread)
 }
 
 void finish_context_switch() { Scheduler::finish_switch(); }
+
+void set_switch_hook(SwitchHook hook) { g_switch_hook.store(hook, std::memory_order_release); }
 
 usize snapshot_threads(ThreadInfo* out, usize capacity)
 {

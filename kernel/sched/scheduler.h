@@ -75,6 +75,12 @@ bool wake(Thread& thread);
 // Called by Thread's start routine on first run, and internally after a switch.
 void finish_context_switch();
 
+// Called just before every context switch, with the run queue lock held and
+// interrupts disabled, for the thread about to run. The process layer uses it to
+// switch address spaces; it must not block, allocate or take a sleeping lock.
+using SwitchHook = void (*)(Thread& next);
+void set_switch_hook(SwitchHook hook);
+
 // A snapshot of one thread for the monitor's `threads` command.
 struct ThreadInfo {
     u64 id;

@@ -17,9 +17,47 @@ struct SyscallTable {
     TableEntry entries[UNUM_SYS_COUNT] {};
     constexpr SyscallTable()
     {
+        entries[UNUM_SYS_EXIT] = make_table_entry(sys_exit);
+        entries[UNUM_SYS_WAITPID] = make_table_entry(sys_waitpid);
+        entries[UNUM_SYS_GETPID] = make_table_entry(sys_getpid);
+        entries[UNUM_SYS_GETPPID] = make_table_entry(sys_getppid);
+        entries[UNUM_SYS_KILL] = make_table_entry(sys_kill);
+        entries[UNUM_SYS_READ] = make_table_entry(sys_read);
+        entries[UNUM_SYS_WRITE] = make_table_entry(sys_write);
+        entries[UNUM_SYS_OPEN] = make_table_entry(sys_open);
+        entries[UNUM_SYS_CLOSE] = make_table_entry(sys_close);
+        entries[UNUM_SYS_LSEEK] = make_table_entry(sys_lseek);
+        entries[UNUM_SYS_FSTAT] = make_table_entry(sys_fstat);
+        entries[UNUM_SYS_STAT] = make_table_entry(sys_stat);
+        entries[UNUM_SYS_MKDIR] = make_table_entry(sys_mkdir);
+        entries[UNUM_SYS_RMDIR] = make_table_entry(sys_rmdir);
+        entries[UNUM_SYS_UNLINK] = make_table_entry(sys_unlink);
+        entries[UNUM_SYS_RENAME] = make_table_entry(sys_rename);
+        entries[UNUM_SYS_GETDENTS] = make_table_entry(sys_getdents);
+        entries[UNUM_SYS_CHDIR] = make_table_entry(sys_chdir);
+        entries[UNUM_SYS_GETCWD] = make_table_entry(sys_getcwd);
+        entries[UNUM_SYS_DUP] = make_table_entry(sys_dup);
+        entries[UNUM_SYS_DUP2] = make_table_entry(sys_dup2);
+        entries[UNUM_SYS_PIPE] = make_table_entry(sys_pipe);
+        entries[UNUM_SYS_FCNTL] = make_table_entry(sys_fcntl);
+        entries[UNUM_SYS_IOCTL] = make_table_entry(sys_ioctl);
+        entries[UNUM_SYS_BRK] = make_table_entry(sys_brk);
+        entries[UNUM_SYS_MMAP] = make_table_entry(sys_mmap);
+        entries[UNUM_SYS_MUNMAP] = make_table_entry(sys_munmap);
         entries[UNUM_SYS_NANOSLEEP] = make_table_entry(sys_nanosleep);
         entries[UNUM_SYS_CLOCK_GETTIME] = make_table_entry(sys_clock_gettime);
         entries[UNUM_SYS_GETTIMEOFDAY] = make_table_entry(sys_gettimeofday);
+        entries[UNUM_SYS_UNAME] = make_table_entry(sys_uname);
+        entries[UNUM_SYS_GETUID] = make_table_entry(sys_getuid);
+        entries[UNUM_SYS_GETEUID] = make_table_entry(sys_getuid);
+        entries[UNUM_SYS_SETUID] = make_table_entry(sys_setuid);
+        entries[UNUM_SYS_GETGID] = make_table_entry(sys_getgid);
+        entries[UNUM_SYS_SETGID] = make_table_entry(sys_setgid);
+        entries[UNUM_SYS_SETPGID] = make_table_entry(sys_setpgid);
+        entries[UNUM_SYS_GETPGID] = make_table_entry(sys_getpgid);
+        entries[UNUM_SYS_SETSID] = make_table_entry(sys_setsid);
+        entries[UNUM_SYS_GETSID] = make_table_entry(sys_getsid);
+        entries[UNUM_SYS_UNUM_SELF] = make_table_entry(sys_unum_self);
     }
 };
 

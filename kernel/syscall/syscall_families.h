@@ -7,3 +7,48 @@
 Result<u64> sys_nanosleep(SyscallArgs const& args);
 Result<u64> sys_clock_gettime(SyscallArgs const& args);
 Result<u64> sys_gettimeofday(SyscallArgs const& args);
+
+// sys_file_io.cpp
+Result<u64> sys_read(SyscallArgs const& args);
+Result<u64> sys_write(SyscallArgs const& args);
+Result<u64> sys_lseek(SyscallArgs const& args);
+Result<u64> sys_close(SyscallArgs const& args);
+Result<u64> sys_dup(SyscallArgs const& args);
+Result<u64> sys_dup2(SyscallArgs const& args);
+Result<u64> sys_fcntl(SyscallArgs const& args);
+Result<u64> sys_ioctl(SyscallArgs const& args);
+
+// sys_file_path.cpp
+Result<u64> sys_open(SyscallArgs const& args);
+Result<u64> sys_stat(SyscallArgs const& args);
+Result<u64> sys_fstat(SyscallArgs const& args);
+Result<u64> sys_mkdir(SyscallArgs const& args);
+Result<u64> sys_rmdir(SyscallArgs const& args);
+Result<u64> sys_unlink(SyscallArgs const& args);
+Result<u64> sys_rename(SyscallArgs const& args);
+Result<u64> sys_chdir(SyscallArgs const& args);
+Result<u64> sys_getcwd(SyscallArgs const& args);
+Result<u64> sys_getdents(SyscallArgs const& args);
+Result<u64> sys_pipe(SyscallArgs const& args);
+
+// sys_memory.cpp
+Result<u64> sys_brk(SyscallArgs const& args);
+Result<u64> sys_mmap(SyscallArgs const& args);
+Result<u64> sys_munmap(SyscallArgs const& args);
+
+// sys_process.cpp
+Result<u64> sys_exit(SyscallArgs const& args);
+Result<u64> sys_getpid(SyscallArgs const& args);
+Result<u64> sys_getppid(SyscallArgs const& args);
+Result<u64> sys_getuid(SyscallArgs const& args);
+Result<u64> sys_getgid(SyscallArgs const& args);
+Result<u64> sys_setuid(SyscallArgs const& args);
+Result<u64> sys_setgid(SyscallArgs const& args);
+Result<u64> sys_setpgid(SyscallArgs const& args);
+Result<u64> sys_getpgid(SyscallArgs const& args);
+Result<u64> sys_setsid(SyscallArgs const& args);
+Result<u64> sys_getsid(SyscallArgs const& args);
+Result<u64> sys_kill(SyscallArgs const& args);
+Result<u64> sys_waitpid(SyscallArgs const& args);
+Result<u64> sys_uname(SyscallArgs const& args);
+Result<u64> sys_unum_self(SyscallArgs const& args);

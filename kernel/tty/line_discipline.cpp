@@ -15,9 +15,8 @@ constexpr u32 next_tab_stop(u32 column) { return (column | 7) + 1; }
 } // namespace
 
 LineDiscipline::LineDiscipline(OutputFunction output, void* output_context)
-    : m_output(output)
-    , m_output_context(output_context)
-    , m_termios(default_termios())
+    : m_termios(default_termios())
+    , m_output(output, output_context)
 {
 }
 
@@ -115,7 +114,7 @@ int LineDiscipline::receive_locked(u8 byte)
                 return 0;
             }
             if (m_line_length == 0)
-                m_line_start_column = m_column;
+                m_line_start_column = m_output.column();
             m_line[m_line_length++] = byte;
         } else {
             queue_raw(byte);
@@ -204,7 +203,7 @@ void LineDiscipline::canonical_input(u8 byte)
         return;
     }
     if (m_line_length == 0)
-        m_line_start_column = m_column;
+        m_line_start_column = m_output.column();
     m_line[m_line_length++] = byte;
     if (lflag(UNUM_ECHO))
         echo_char(byte);
@@ -275,7 +274,7 @@ void LineDiscipline::echo_erase(usize erased_from, u8 erased_byte)
             else if (!is_utf8_continuation(c))
                 ++column;
         }
-        while (m_column > column)
+        while (m_output.column() > column)
             output_byte('\b');
         return;
     }
@@ -345,56 +344,9 @@ void LineDiscipline::flush_input()
 
 // ---------------------------------------------------------------- output
 
-void LineDiscipline::output_byte(u8 byte)
-{
-    unum_tcflag_t oflag = m_termios.c_oflag;
-    if (oflag & UNUM_OPOST) {
-        if (byte == '\n') {
-            if (oflag & UNUM_ONLCR) {
-                emit('\r');
-                m_column = 0;
-            } else if (oflag & UNUM_ONLRET) {
-                m_column = 0;
-            }
-            emit('\n');
-            return;
-        }
-        if (byte == '\r') {
-            if ((oflag & UNUM_ONOCR) && m_column == 0)
-                return;
-            if (oflag & UNUM_OCRNL) {
-                byte = '\n';
-                if (oflag & UNUM_ONLRET)
-                    m_column = 0;
-                emit(byte);
-                return;
-            }
-        }
-    }
-    if (byte == '\r')
-        m_column = 0;
-    else if (byte == '\t')
-        m_column = next_tab_stop(m_column);
-    else if (byte == '\b')
-        m_column = m_column > 0 ? m_column - 1 : 0;
-    else if (!is_control(byte) && !is_utf8_continuation(byte))
-        ++m_column;
-    emit(byte);
-}
+void LineDiscipline::output_byte(u8 byte) { m_output.put(byte, m_termios.c_oflag); }
 
-void LineDiscipline::emit(u8 byte)
-{
-    m_out[m_out_length++] = byte;
-    if (m_out_length == sizeof(m_out))
-        flush_output();
-}
-
-void LineDiscipline::flush_output()
-{
-    if (m_out_length && m_output)
-        m_output(m_out, m_out_length, m_output_context);
-    m_out_length = 0;
-}
+void LineDiscipline::flush_output() { m_output.flush(); }
 
 Result<usize> LineDiscipline::write(u8 const* bytes, usize length)
 {

@@ -10,20 +10,21 @@
 // signal and input-notify callbacks are called with m_lock released.
 #pragma once
 
+#include "kernel/abi/unum_signal.h"
 #include "kernel/lib/result.h"
 #include "kernel/lib/ring_buffer.h"
 #include "kernel/lib/types.h"
 #include "kernel/sync/spinlock.h"
 #include "kernel/sync/wait_queue.h"
 #include "kernel/tty/termios_abi.h"
+#include "kernel/tty/tty_output.h"
 
-// Signal numbers the line discipline raises (newlib's x86_64-elf values; the
-// process layer's ABI header should become their one definition).
+// The signals the line discipline raises, from the ABI's one definition.
 namespace tty_signal {
-inline constexpr int INTERRUPT = 2;      // SIGINT
-inline constexpr int QUIT = 3;           // SIGQUIT
-inline constexpr int TERMINAL_STOP = 18; // SIGTSTP
-inline constexpr int WINDOW_CHANGE = 28; // SIGWINCH
+inline constexpr int INTERRUPT = UNUM_SIGINT;
+inline constexpr int QUIT = UNUM_SIGQUIT;
+inline constexpr int TERMINAL_STOP = UNUM_SIGTSTP;
+inline constexpr int WINDOW_CHANGE = UNUM_SIGWINCH;
 } // namespace tty_signal
 
 class LineDiscipline {
@@ -124,7 +125,6 @@ private:
     void echo_erase(usize erased_from, u8 erased_byte);
     void flush_input_locked();
     void output_byte(u8 byte);
-    void emit(u8 byte);
     void flush_output();
     bool readable_locked() const;
     usize raw_available() const { return m_input.size() - m_eof_marks; }
@@ -132,8 +132,6 @@ private:
     usize copy_raw(u8* buffer, usize length);
     bool lflag(unum_tcflag_t bit) const { return m_termios.c_lflag & bit; }
 
-    OutputFunction m_output;
-    void* m_output_context;
     SignalFunction m_signal { nullptr };
     void* m_signal_context { nullptr };
     NotifyFunction m_notify { nullptr };
@@ -160,9 +158,7 @@ private:
     u8 m_line[MAX_LINE];
     usize m_line_length { 0 };
     u32 m_line_start_column { 0 };
-    u32 m_column { 0 };
 
-    // Output gathered under m_lock and handed to m_output in batches.
-    u8 m_out[128];
-    usize m_out_length { 0 };
+    // Echo and written bytes, processed and batched to the device.
+    TtyOutput m_output;
 };

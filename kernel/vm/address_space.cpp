@@ -265,7 +265,7 @@ Result<VirtAddr> AddressSpace::map_anonymous(VirtAddr hint, usize length, u32 pr
     MutexLocker locker(m_lock);
     if (m_mmap_bytes + length > MMAP_MAX_BYTES)
         return Error::NoMemory;
-    VirtAddr start = align_down(hint, PAGE_SIZE);
+    VirtAddr start = align_up(hint, PAGE_SIZE); // as Linux: never below the hint
     if (!hint || start > arch::USER_SPACE_END - length || !range_is_free(start, start + length))
         start = TRY(find_mmap_gap(length));
     TRY(insert_region(Region { start, start + length, protection, RegionKind::Anonymous }, true));
@@ -339,12 +339,6 @@ Result<NonnullRefPtr<AddressSpace>> AddressSpace::clone_for_fork()
             return {};
         }));
     return child;
-}
-
-void AddressSpace::activate()
-{
-    MutexLocker locker(m_lock);
-    m_page_table->activate();
 }
 
 Result<Vector<Region>> AddressSpace::regions() const

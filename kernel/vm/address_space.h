@@ -39,7 +39,7 @@ public:
     Result<void> write(VirtAddr va, void const* data, usize length);
     Result<void> read(VirtAddr va, void* data, usize length) const;
 
-    // mmap(MAP_ANONYMOUS|MAP_PRIVATE): page-rounded length at hint when that range
+    // mmap(MAP_ANONYMOUS|MAP_PRIVATE): page-rounded length at the rounded-up hint when that range
     // is free and in the user half, else top-down in [MMAP_BASE, MMAP_TOP). Adjacent
     // anonymous regions with the same rights merge. InvalidArgument (length 0, bad
     // prot), NoMemory (no room, or MMAP_MAX_BYTES / MAX_REGIONS reached).
@@ -65,8 +65,11 @@ public:
     // pages become read-only in both).
     Result<NonnullRefPtr<AddressSpace>> clone_for_fork();
 
-    // Loads this address space's page table on the calling CPU.
-    void activate();
+    // Loads this address space's page table on the calling CPU. Takes no lock and
+    // never blocks (the table is fixed for the object's life), so the scheduler's
+    // switch hook may call it with interrupts disabled.
+    void activate_page_table() { m_page_table->activate(); }
+    void activate() { activate_page_table(); }
 
     // Introspection (for /proc, migration and tests).
     Result<Vector<Region>> regions() const;
@@ -104,7 +107,7 @@ private:
     void release_page(PhysAddr frame);
 
     mutable Mutex m_lock;
-    OwnPtr<arch::UserPageTable> m_page_table;
+    OwnPtr<arch::UserPageTable> const m_page_table; // never replaced: activate needs no lock
     Vector<Region> m_regions; // sorted by start, non-overlapping
     VirtAddr m_brk_start { 0 };
     VirtAddr m_brk { 0 };

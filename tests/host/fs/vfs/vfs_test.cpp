@@ -140,9 +140,10 @@ TEST_CASE("chdir and getcwd", "[vfs][cwd]")
     REQUIRE(f.write_file("/usr/file", "x") == Error::None);
     auto cwd = f.vfs->chdir("/usr/local", root, f.root()).release_value();
     char buffer[64];
-    REQUIRE(f.vfs->getcwd(*cwd, buffer, sizeof(buffer)).value() == 11);
+    REQUIRE(f.vfs->getcwd(*cwd, buffer, sizeof(buffer)).value() == 10);
     REQUIRE(std::string(buffer) == "/usr/local");
-    REQUIRE(f.vfs->getcwd(*cwd, buffer, 11).error() == Error::OutOfRange);
+    REQUIRE(f.vfs->getcwd(*cwd, buffer, 10).error() == Error::OutOfRange); // no room for the NUL
+    REQUIRE(f.vfs->getcwd(*cwd, buffer, 11).value() == 10);
     REQUIRE(f.vfs->getcwd(f.root(), buffer, sizeof(buffer)).value() == 1);
     REQUIRE(std::string(buffer) == "/");
     cwd = f.vfs->chdir("..", root, *cwd).release_value();

@@ -1,0 +1,51 @@
+// Root file system setup (see root_filesystem.h).
+#include "kernel/init/root_filesystem.h"
+
+#include "fs/initrd/populate_from_cpio.h"
+#include "fs/ramfs/ramfs.h"
+#include "kernel/arch/time.h"
+#include "kernel/log/klog.h"
+#include "kernel/proc/system_vfs.h"
+
+namespace {
+
+RefPtr<Devfs> g_devfs;
+
+Result<void> entropy_from_cycles(u8* buffer, usize size)
+{
+    // Not cryptographic: the cycle counter's low bits, mixed. A proper entropy
+    // pool (RDRAND, interrupt timing) replaces this with the cluster key work.
+    u64 state = arch::cycle_counter() | 1;
+    for (usize i = 0; i < size; ++i) {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        buffer[i] = u8(state ^ arch::cycle_counter());
+    }
+    return {};
+}
+
+} // namespace
+
+Devfs* system_devfs() { return g_devfs.ptr(); }
+
+Result<void> mount_root_filesystem(u8 const* initrd, usize size)
+{
+    auto root = TRY(Ramfs::create(0755));
+    if (initrd) {
+        auto report = TRY(populate_from_cpio(*root->root(), initrd, size));
+        log_info("initrd: %zu files, %zu directories, %zu skipped", report.files, report.directories,
+            report.skipped);
+    } else {
+        log_warn("initrd: none loaded; the root file system is empty");
+    }
+    auto vfs = TRY(Vfs::create(root));
+    auto devfs = TRY(Devfs::create());
+    TRY(devfs->register_standard_devices(entropy_from_cycles));
+    auto root_vnode = vfs->root();
+    (void)vfs->mkdir("/dev", 0755, Credentials::root(), *root_vnode); // the initrd may have it
+    TRY(vfs->mount("/dev", devfs, Credentials::root(), *root_vnode));
+    g_devfs = devfs;
+    set_system_vfs(std::move(vfs));
+    return {};
+}
