@@ -112,8 +112,14 @@ bool handle_user_fault(InterruptFrame& frame)
     bool from_user = (frame.cs & 3) == 3;
     if (frame.vector == 14) {
         u64 address = read_cr2();
-        if (address >= arch::USER_ADDRESS_END || !current_process())
+        if (!current_process())
             return false;
+        if (address >= arch::USER_ADDRESS_END) {
+            if (!from_user)
+                return false; // the kernel's own fault: report it
+            asm volatile("sti");
+            kill_current_process_for_fault(signals::SIGSEGV, address, frame.rip);
+        }
         // The VM may sleep on the address space's lock: interrupts back on, as
         // they were where the fault happened.
         if (frame.rflags & (1u << 9))

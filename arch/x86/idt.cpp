@@ -4,6 +4,7 @@
 #include "arch/x86/exceptions.h"
 #include "arch/x86/gdt.h"
 #include "arch/x86/interrupts.h"
+#include "kernel/proc/signal_delivery.h"
 #include "kernel/sched/scheduler.h"
 
 extern "C" u64 const x86_isr_table[256];
@@ -78,17 +79,20 @@ extern "C" void x86_interrupt_dispatch(x86::InterruptFrame* frame)
     InterruptHandler handler = __atomic_load_n(&g_handlers[vector].handler, __ATOMIC_ACQUIRE);
 
     if (vector < 32) {
-        if (handler) {
+        if (handler)
             handler(*frame, g_handlers[vector].context);
-            return;
-        }
-        handle_exception(*frame);
-        return;
+        else
+            handle_exception(*frame);
+    } else if (vector != SPURIOUS_VECTOR) {
+        if (handler)
+            handler(*frame, g_handlers[vector].context);
+        lapic_eoi();
+        sched::preempt_if_needed();
     }
-    if (vector == SPURIOUS_VECTOR)
-        return;
-    if (handler)
-        handler(*frame, g_handlers[vector].context);
-    lapic_eoi();
-    sched::preempt_if_needed();
+    // Back to user mode: act on signals first (they may end or stop the process).
+    if ((frame->cs & 3) == 3) {
+        asm volatile("sti" : : : "memory");
+        deliver_pending_signals(*reinterpret_cast<arch::UserRegisters*>(frame));
+        asm volatile("cli" : : : "memory");
+    }
 }

@@ -7,6 +7,8 @@
 #include "arch/x86/io.h"
 #include "kernel/arch/user_mode.h"
 #include "kernel/sched/scheduler.h"
+#include "kernel/arch/user_access.h"
+#include "kernel/proc/signal_delivery.h"
 #include "kernel/syscall/syscall_dispatch.h"
 
 extern "C" void x86_syscall_entry();
@@ -39,13 +41,58 @@ void syscall_init()
 extern "C" void x86_syscall_dispatch(x86::InterruptFrame* frame)
 {
     asm volatile("sti" : : : "memory");
-    SyscallArgs args { { frame->rdi, frame->rsi, frame->rdx, frame->r10, frame->r8, frame->r9 } };
-    frame->rax = u64(syscall_dispatch(frame->rax, args));
+    auto* registers = reinterpret_cast<arch::UserRegisters*>(frame);
+    SyscallArgs args { { frame->rdi, frame->rsi, frame->rdx, frame->r10, frame->r8, frame->r9 }, registers };
+    i64 result = syscall_dispatch(frame->rax, args);
+    // sigreturn restores the whole frame, including rax: leave it alone then.
+    if (result != SYSCALL_KEEP_REGISTERS)
+        frame->rax = u64(result);
+    deliver_pending_signals(*registers);
     asm volatile("cli" : : : "memory");
     sched::preempt_if_needed();
 }
 
 namespace arch {
+
+[[noreturn]] void resume_user_mode(UserRegisters const& registers)
+{
+    x86::InterruptFrame frame = registers.frame;
+    x86_enter_user_frame(&frame);
+}
+
+u64 user_instruction_pointer(UserRegisters const& registers) { return registers.frame.rip; }
+u64 user_stack_pointer(UserRegisters const& registers) { return registers.frame.rsp; }
+void set_user_return_value(UserRegisters& registers, u64 value) { registers.frame.rax = value; }
+
+void reset_user_registers(UserRegisters& registers, u64 entry, u64 stack_pointer)
+{
+    registers.frame = x86::InterruptFrame {};
+    registers.frame.rip = entry;
+    registers.frame.cs = x86::USER_CODE_SELECTOR;
+    registers.frame.rflags = x86::RFLAGS_RESERVED | x86::RFLAGS_IF;
+    registers.frame.rsp = stack_pointer;
+    registers.frame.ss = x86::USER_DATA_SELECTOR;
+}
+
+void enter_signal_handler(UserRegisters& registers, u64 handler, u64 stack_pointer, int signal)
+{
+    registers.frame.rip = handler;
+    registers.frame.rsp = stack_pointer;
+    registers.frame.rdi = u64(signal);
+    registers.frame.rsi = 0;
+    registers.frame.rdx = 0;
+    registers.frame.rflags &= ~(1ull << 10); // DF clear, as the ABI requires at calls
+}
+
+bool sanitize_user_registers(UserRegisters& registers)
+{
+    registers.frame.cs = x86::USER_CODE_SELECTOR;
+    registers.frame.ss = x86::USER_DATA_SELECTOR;
+    // Keep the arithmetic flags, DF and TF; force IF on, IOPL 0, no NT/VM/RF/AC oddities.
+    constexpr u64 USER_CHANGEABLE = 0xCD5 | (1u << 8) | (1u << 10) | (1u << 11);
+    registers.frame.rflags = (registers.frame.rflags & USER_CHANGEABLE) | x86::RFLAGS_RESERVED | x86::RFLAGS_IF;
+    return registers.frame.rip < arch::USER_ADDRESS_END && registers.frame.rsp < arch::USER_ADDRESS_END;
+}
 
 [[noreturn]] void enter_user_mode(u64 entry, u64 stack_pointer)
 {

@@ -74,10 +74,10 @@ Result<NonnullRefPtr<Vnode>> Vfs::open_or_create(StringView path, u32 flags, u32
 
     auto parent = TRY(resolve_parent(path, cwd, credentials));
     if (parent.name.is_empty() || is_dot_or_dot_dot(parent.name)) {
-        // Names an existing directory ("/", "a/.."): never created.
+        // Names an existing directory ("/", "a/.."): O_CREAT never opens one.
         if (flags & OpenFlag::Exclusive)
             return Error::Exists;
-        return resolve(path, cwd, credentials);
+        return Error::IsDirectory;
     }
     // Two tries: another thread may create the name between lookup and create.
     for (int attempt = 0; attempt < 2; ++attempt) {
@@ -86,7 +86,9 @@ Result<NonnullRefPtr<Vnode>> Vfs::open_or_create(StringView path, u32 flags, u32
             if (flags & OpenFlag::Exclusive)
                 return Error::Exists;
             auto vnode = existing.release_value();
-            if (parent.trailing_slash && !vnode->is_directory())
+            if (vnode->is_directory())
+                return Error::IsDirectory; // O_CREAT never opens a directory
+            if (parent.trailing_slash)
                 return Error::NotDirectory;
             return vnode;
         }

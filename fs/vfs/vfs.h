@@ -35,7 +35,8 @@ public:
 
     // open(2): flags are OpenFlag bits; mode (permission bits, umask applied) is
     // used when Create makes the file. Exists with Create|Exclusive on an
-    // existing name; IsDirectory for a directory opened for writing;
+    // existing name; IsDirectory for a directory opened for writing or with
+    // Create;
     // NotDirectory for Directory on a non-directory; AccessDenied per mode bits.
     Result<NonnullRefPtr<OpenFileDescription>> open(StringView path, u32 flags, u32 mode,
         Credentials const& credentials, Vnode& cwd);

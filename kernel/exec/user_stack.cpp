@@ -1,6 +1,5 @@
-// UserStackBuilder: strings are collected in one buffer (argv strings are added
-// before envp strings by exec, so the buffer keeps that order only if the caller
-// does; the pointers are right either way), then build() lays out the image.
+// UserStackBuilder: strings are collected in one buffer in the order they are
+// added (exec adds argv before envp), then build() lays out the image around them.
 #include "kernel/exec/user_stack.h"
 
 namespace {

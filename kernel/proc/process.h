@@ -48,6 +48,9 @@ public:
     int wait_status() const { return m_wait_status; }
     void set_wait_status(int status) { m_wait_status = status; }
     u64 start_ns() const { return m_start_ns; }
+    // waitpid(WUNTRACED) reports a stop once; cleared when the process continues.
+    bool stop_reported() const { return m_stop_reported; }
+    void set_stop_reported(bool reported) { m_stop_reported = reported; }
 
     signals::SignalState& signals() { return m_signals; }
     Spinlock& lock() { return m_lock; }
@@ -75,6 +78,7 @@ private:
     Credentials m_credentials;
     ProcessState m_state { ProcessState::Running };
     int m_wait_status { 0 };
+    bool m_stop_reported { false };
     u64 m_start_ns { 0 };
 
     Spinlock m_lock;

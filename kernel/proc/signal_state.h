@@ -30,6 +30,7 @@ struct Action {
     u64 handler { HANDLER_DEFAULT };
     u64 mask { 0 };  // blocked while the handler runs
     u32 flags { 0 }; // SA_* as the ABI defines them
+    u64 restorer { 0 }; // where the handler returns: libc's sigreturn trampoline
 };
 
 // What delivering the next signal means for the process.
@@ -61,6 +62,9 @@ public:
     // Removes and returns the next deliverable signal (lowest number first) with
     // what it means; Disposition::None when nothing is deliverable.
     Delivery take_next();
+
+    // fork: the child inherits dispositions and mask but no pending signals.
+    void clear_pending() { m_pending = 0; }
 
     // exec: handlers reset to default (ignore stays ignore); mask and pending kept.
     void reset_for_exec();

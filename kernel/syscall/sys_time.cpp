@@ -1,6 +1,7 @@
 // Time system calls: clock_gettime, gettimeofday, nanosleep. Wall-clock time is
 // boot-relative until the kernel reads the RTC (there is no RTC driver yet).
 #include "kernel/arch/time.h"
+#include "kernel/proc/signal_delivery.h"
 #include "kernel/sched/scheduler.h"
 #include "kernel/syscall/syscall_families.h"
 #include "kernel/syscall/user_ptr.h"
@@ -47,7 +48,15 @@ Result<u64> sys_nanosleep(SyscallArgs const& args)
     if (request.seconds < 0 || request.nanoseconds < 0 || u64(request.nanoseconds) >= NS_PER_SECOND)
         return Error::InvalidArgument;
     u64 ms = u64(request.seconds) * 1000 + (u64(request.nanoseconds) + 999999) / 1000000;
-    sched::sleep_ms(ms);
+    // Sleep in slices so a signal (^C on `sleep 100`) ends the call with EINTR.
+    constexpr u64 SLICE_MS = 20;
+    while (ms > 0) {
+        if (current_has_deliverable_signal())
+            return Error::Interrupted;
+        u64 step = ms < SLICE_MS ? ms : SLICE_MS;
+        sched::sleep_ms(step);
+        ms -= step;
+    }
     if (args.arg[1])
         TRY(UserPtr<UserTimespec>(args.arg[1]).write({ 0, 0 }));
     return 0;

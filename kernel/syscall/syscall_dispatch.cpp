@@ -3,6 +3,8 @@
 #include "kernel/syscall/syscall_dispatch.h"
 
 #include "kernel/abi/unum_abi.h"
+#include "kernel/proc/fork.h"
+#include "kernel/proc/signal_delivery.h"
 #include "kernel/syscall/syscall_families.h"
 
 namespace {
@@ -18,6 +20,11 @@ struct SyscallTable {
     constexpr SyscallTable()
     {
         entries[UNUM_SYS_EXIT] = make_table_entry(sys_exit);
+        entries[UNUM_SYS_FORK] = make_table_entry(sys_fork);
+        entries[UNUM_SYS_EXECVE] = make_table_entry(sys_execve);
+        entries[UNUM_SYS_SIGACTION] = make_table_entry(sys_sigaction);
+        entries[UNUM_SYS_SIGPROCMASK] = make_table_entry(sys_sigprocmask);
+        entries[UNUM_SYS_SIGRETURN] = make_table_entry(sys_sigreturn);
         entries[UNUM_SYS_WAITPID] = make_table_entry(sys_waitpid);
         entries[UNUM_SYS_GETPID] = make_table_entry(sys_getpid);
         entries[UNUM_SYS_GETPPID] = make_table_entry(sys_getppid);

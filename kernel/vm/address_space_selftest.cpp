@@ -22,7 +22,8 @@ void fork_scenario(SelfTestContext& t)
         if (mapped.is_error())
             return;
         VirtAddr va = mapped.value();
-        // Faults are resolved up front: kernel-mode faults on user pages are not routed here yet.
+        // Faults are resolved up front: this thread has no process, so the trap handler
+        // would not route its faults to this address space.
         ST_EXPECT(!parent->handle_page_fault(va, true, true, false).is_error());
         ST_EXPECT(!parent->handle_page_fault(va + PAGE_SIZE, false, true, false).is_error());
         auto user = reinterpret_cast<u64 volatile*>(va);

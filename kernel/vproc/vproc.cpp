@@ -5,6 +5,7 @@
 #include "kernel/lib/vector.h"
 #include "kernel/proc/process.h"
 #include "kernel/proc/process_table.h"
+#include "kernel/proc/signal_delivery.h"
 #include "kernel/vproc/local_vproc.h"
 
 namespace vproc {
@@ -69,12 +70,19 @@ Result<Reaped> wait_for_child(Process& parent, Pid which, u32 options)
                 process_table::remove(pid);
                 return Reaped { pid, status };
             }
+            if (child && child->state() == ProcessState::Stopped && (options & UNUM_WUNTRACED)
+                && !child->stop_reported()) {
+                child->set_stop_reported(true);
+                return Reaped { pid, child->wait_status() };
+            }
         }
         if (options & UNUM_WNOHANG)
             return Reaped { 0, 0 };
         // Sleep until a child exits (the exit path wakes child_events under our
         // lock). A child that exited between the scan and this wait is caught by
         // the timeout, which bounds that window to one rescan.
+        if (current_has_deliverable_signal())
+            return Error::Interrupted;
         SpinlockGuard guard(parent.lock());
         (void)parent.child_events().wait(parent.lock(), 100);
     }

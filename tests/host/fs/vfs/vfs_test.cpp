@@ -29,6 +29,13 @@ TEST_CASE("open with O_CREAT, O_EXCL, O_TRUNC and O_DIRECTORY", "[vfs][open]")
     REQUIRE(f.vfs->open("/newdir/", OpenFlag::WriteOnly | OpenFlag::Create, 0644, root, f.root()).error()
         == Error::IsDirectory);
     REQUIRE(f.vfs->open("/f", 3, 0, root, f.root()).error() == Error::InvalidArgument);
+    REQUIRE(f.mkdir("/dir") == Error::None);
+    REQUIRE(f.vfs->open("/dir", OpenFlag::ReadOnly | OpenFlag::Create, 0644, root, f.root()).error()
+        == Error::IsDirectory);
+    REQUIRE(f.vfs->open("/dir/..", OpenFlag::ReadOnly | OpenFlag::Create, 0644, root, f.root()).error()
+        == Error::IsDirectory);
+    REQUIRE(f.vfs->open("/f/", OpenFlag::ReadOnly | OpenFlag::Create, 0644, root, f.root()).error()
+        == Error::NotDirectory);
     auto directory = f.vfs->open("/", OpenFlag::ReadOnly | OpenFlag::Directory, 0, root, f.root());
     REQUIRE(!directory.is_error());
     u8 byte;

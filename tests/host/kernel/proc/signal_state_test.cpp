@@ -36,7 +36,7 @@ TEST_CASE("SIGKILL and SIGSTOP can be neither blocked nor caught")
     s.set_blocked(~u64(0));
     CHECK_FALSE(s.blocked() & bit(SIGKILL));
     CHECK_FALSE(s.blocked() & bit(SIGSTOP));
-    CHECK_FALSE(s.set_action(SIGKILL, { 0x1000, 0, 0 }));
+    CHECK_FALSE(s.set_action(SIGKILL, { 0x1000, 0, 0, 0 }));
     CHECK_FALSE(s.set_action(SIGSTOP, { HANDLER_IGNORE, 0, 0 }));
     CHECK_FALSE(s.set_action(0, {}));
     CHECK_FALSE(s.set_action(NSIG, {}));

@@ -1,0 +1,41 @@
+// SystemInfoProvider: the node- (or cluster-) wide numbers behind /proc/meminfo,
+// /proc/uptime and /proc/cpuinfo. Like ProcessInfoProvider it keeps procfs free
+// of kernel/mm, the clock and CPUID, so procfs runs in host tests.
+#pragma once
+
+#include "kernel/lib/result.h"
+#include "kernel/lib/types.h"
+#include "kernel/lib/vector.h"
+
+struct MemoryInfo {
+    u64 total_bytes { 0 };
+    u64 free_bytes { 0 };
+    u64 available_bytes { 0 }; // what could be had without swapping (>= free)
+};
+
+struct UptimeInfo {
+    u64 uptime_ns { 0 };
+    u64 idle_ns { 0 }; // summed over all CPUs, as Linux
+};
+
+// One processor: the fields are NUL-terminated (longer text is cut).
+struct CpuInfo {
+    u32 node { 0 }; // the node this CPU belongs to
+    u32 family { 0 };
+    u32 model { 0 };
+    u32 stepping { 0 };
+    char vendor_id[16] {};  // "GenuineIntel", "AuthenticAMD"
+    char model_name[64] {}; // the brand string
+    char flags[1024] {};    // Linux's flag names, separated by spaces
+};
+
+// Same contract as ProcessInfoProvider: thread-safe, may sleep.
+class SystemInfoProvider {
+public:
+    virtual ~SystemInfoProvider() = default;
+
+    virtual Result<MemoryInfo> memory() = 0;
+    virtual Result<UptimeInfo> uptime() = 0;
+    // One entry per processor, in the order /proc/cpuinfo numbers them.
+    virtual Result<Vector<CpuInfo>> cpus() = 0;
+};

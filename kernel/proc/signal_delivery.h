@@ -1,0 +1,18 @@
+// Signal delivery to the current process on its way back to user mode, and the
+// system calls that manage signals (sigaction, sigprocmask, sigreturn).
+// Delivery runs in thread context with interrupts enabled.
+#pragma once
+
+#include "kernel/arch/user_mode.h"
+#include "kernel/syscall/syscall_dispatch.h"
+
+// Acts on every deliverable pending signal: ignores, terminates (never returns),
+// stops until SIGCONT, or rewrites registers to enter the handler.
+void deliver_pending_signals(arch::UserRegisters& registers);
+
+// True when the current process has a signal that would interrupt a sleep.
+bool current_has_deliverable_signal();
+
+Result<u64> sys_sigaction(SyscallArgs const& args);
+Result<u64> sys_sigprocmask(SyscallArgs const& args);
+Result<u64> sys_sigreturn(SyscallArgs const& args);

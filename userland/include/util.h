@@ -1,0 +1,57 @@
+/* Helpers shared by the small utilities of userland/bin (ls, ps, cp, mv, id, su,
+   ...): error messages, /etc/passwd and /etc/group lookups, whole-buffer writes
+   and file copying. Every name starts with util_ so none can clash with a
+   program's own (all of userland/lib is linked into every program). */
+#ifndef _UNUM_UTIL_H
+#define _UNUM_UTIL_H
+
+#include <stddef.h>
+#include <sys/types.h>
+#include <time.h>
+
+/* newlib declares these only when _POSIX_TIMERS is set; userland/lib/time.c has
+   them. */
+#if !defined(_POSIX_TIMERS)
+int nanosleep(const struct timespec* req, struct timespec* rem);
+int clock_gettime(clockid_t clock, struct timespec* ts);
+#endif
+
+/* Prints "prog: what: strerror(errno)" on stderr. */
+void util_warn(const char* prog, const char* what);
+
+/* One /etc/passwd entry; strings are truncated to fit. */
+struct util_user {
+    char name[32];
+    char password[64];
+    unsigned uid;
+    unsigned gid;
+    char home[128];
+    char shell[128];
+};
+
+/* 0 and *out filled when found; -1 if not (or /etc/passwd is unreadable). */
+int util_user_by_uid(unsigned uid, struct util_user* out);
+int util_user_by_name(const char* name, struct util_user* out);
+
+/* The user's or group's name, or the number as text when there is none; the
+   result lives in buf. */
+const char* util_user_name(unsigned uid, char* buf, size_t len);
+const char* util_group_name(unsigned gid, char* buf, size_t len);
+
+/* Writes all of buf (retrying short writes and EINTR); 0 or -1 with errno. */
+int util_write_all(int fd, const void* buf, size_t len);
+
+/* Copies regular file src to dst (created or truncated, src's permission bits).
+   Prints prog's error message itself; returns 0 or -1. */
+int util_copy_file(const char* prog, const char* src, const char* dst);
+
+/* The last component of path, without trailing slashes, into buf ("/" stays "/"). */
+const char* util_basename(const char* path, char* buf, size_t len);
+
+/* dir + "/" + name into buf; -1 (errno ENAMETOOLONG) if it does not fit. */
+int util_join_path(char* buf, size_t len, const char* dir, const char* name);
+
+/* A whole decimal unsigned number; 0 or -1 when s is not one. */
+int util_parse_ulong(const char* s, unsigned long* out);
+
+#endif
