@@ -9,6 +9,7 @@
 #include "arch/x86/ioapic.h"
 #include "arch/x86/lapic.h"
 #include "arch/x86/pic.h"
+#include "arch/x86/ps2_keyboard.h"
 #include "arch/x86/screen_console.h"
 #include "arch/x86/serial.h"
 #include "arch/x86/syscall.h"
@@ -27,6 +28,13 @@ namespace {
 acpi::PlatformInfo g_platform; // ~6 KiB: static, never on the boot stack
 
 void serial_output(char const* text, usize length, void*) { serial_write(text, length); }
+void serial_output_raw(char const* text, usize length, void*) { serial_write_raw(text, length); }
+void screen_output_raw(char const* text, usize length, void*) { console_write_raw(text, length); }
+void keyboard_input(u8 const* bytes, usize length, void*)
+{
+    for (usize i = 0; i < length; ++i)
+        system_console_receive(bytes[i]);
+}
 void serial_input(u8 byte, void*) { system_console_receive(byte); }
 
 void init_acpi(BootInfo const& boot_info)
@@ -93,10 +101,12 @@ void platform_init(BootInfo const& boot_info, CommandLine const& command_line)
     }
     bool screen = selection.screen && screen_console_init(boot_info);
     if (selection.serial || !screen)
-        system_console_add_output(serial_output, nullptr);
+        system_console_add_output(serial_output, serial_output_raw, nullptr);
     if (screen)
-        system_console_add_output(console_output, nullptr);
+        system_console_add_output(console_output, screen_output_raw, nullptr);
     serial_enable_input(serial_input, nullptr);
+    if (auto keyboard = ps2_keyboard_init(keyboard_input, nullptr); keyboard.is_error())
+        log_warn("ps2: no keyboard: %s", error_name(keyboard.error()));
 }
 
 } // namespace x86

@@ -68,6 +68,15 @@ void serial_write(char const* text, usize length)
 
 void serial_write_unlocked(char const* text, usize length) { write_translated(text, length); }
 
+void serial_write_raw(char const* text, usize length)
+{
+    SpinlockGuard guard(g_serial_lock);
+    if (!g_present)
+        return;
+    for (usize i = 0; i < length; ++i)
+        put_raw(text[i]);
+}
+
 void serial_enable_input(void (*on_byte)(u8, void*), void* context)
 {
     g_on_byte_context = context;

@@ -8,6 +8,9 @@ namespace x86 {
 void serial_init();
 // Serialised output (takes the serial lock); converts "\n" to "\r\n".
 void serial_write(char const* text, usize length);
+// Serialised output of exactly these bytes (a TTY has already done its own
+// newline processing).
+void serial_write_raw(char const* text, usize length);
 // Lock-free output for panics and early boot.
 void serial_write_unlocked(char const* text, usize length);
 

@@ -5,6 +5,7 @@ namespace {
 
 struct Output {
     ConsoleOutput write;
+    ConsoleOutput write_raw;
     void* context;
 };
 
@@ -18,12 +19,18 @@ usize g_output_count = 0;
 
 InputQueue& system_console_input() { return g_input; }
 
-bool system_console_add_output(ConsoleOutput write, void* context)
+bool system_console_add_output(ConsoleOutput write, ConsoleOutput write_raw, void* context)
 {
     if (g_output_count == 4)
         return false;
-    g_outputs[g_output_count++] = { write, context };
+    g_outputs[g_output_count++] = { write, write_raw, context };
     return true;
+}
+
+void system_console_write_raw(char const* text, usize length)
+{
+    for (usize i = 0; i < g_output_count; ++i)
+        g_outputs[i].write_raw(text, length, g_outputs[i].context);
 }
 
 void system_console_write(char const* text, usize length)

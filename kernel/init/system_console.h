@@ -9,9 +9,11 @@ using ConsoleOutput = void (*)(char const* text, usize length, void* context);
 using ConsoleInputTarget = void (*)(u8 byte, void* context);
 
 InputQueue& system_console_input();
-// Up to 4 outputs; false when full.
-bool system_console_add_output(ConsoleOutput write, void* context);
+// Up to 4 outputs, each as a pair: write translates "\n" to "\r\n" (the
+// monitor's output), write_raw sends bytes unchanged (a TTY's processed output).
+bool system_console_add_output(ConsoleOutput write, ConsoleOutput write_raw, void* context);
 void system_console_write(char const* text, usize length);
+void system_console_write_raw(char const* text, usize length);
 
 // Typed bytes go to the monitor's input queue until a target (the console TTY)
 // takes over. Safe from interrupt context.

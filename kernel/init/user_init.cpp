@@ -14,7 +14,7 @@ namespace {
 
 void console_output(u8 const* bytes, usize length, void*)
 {
-    system_console_write(reinterpret_cast<char const*>(bytes), length);
+    system_console_write_raw(reinterpret_cast<char const*>(bytes), length);
 }
 
 TtyDevice& console_tty()

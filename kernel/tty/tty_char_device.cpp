@@ -14,6 +14,7 @@ namespace {
 struct PendingSignal {
     int process_group;
     int signal;
+    TtyDevice* tty;
 };
 
 Spinlock g_pending_lock;
@@ -29,7 +30,7 @@ void queue_foreground_signal(int signal, void* context)
         return;
     {
         SpinlockGuard guard(g_pending_lock);
-        if (!g_pending.try_push({ group, signal }))
+        if (!g_pending.try_push({ group, signal, tty }))
             return;
     }
     g_pending_count.post();
@@ -47,6 +48,9 @@ void signal_delivery_thread(void*)
                 continue;
         }
         (void)vproc::send_signal(-pending.process_group, pending.signal, Credentials::root());
+        // Readers blocked on the terminal return EINTR so the signal is acted on
+        // now (the scheduler has no interruptible sleep of its own yet).
+        pending.tty->line_discipline().interrupt_readers();
     }
 }
 

@@ -138,8 +138,8 @@ void screen_row(int row, const char* text, size_t len, int reverse)
 {
     if (row < 0 || row >= g_rows)
         return;
-    if (len > (size_t)g_cols)
-        len = (size_t)g_cols;
+    if (len > (size_t)g_cols - (reverse ? 1 : 0))
+        len = (size_t)g_cols - (reverse ? 1 : 0);
     memcpy(g_next[row], text, len);
     g_next[row][len] = '\0';
     g_next_reverse[row] = reverse;
@@ -147,7 +147,7 @@ void screen_row(int row, const char* text, size_t len, int reverse)
 
 void screen_show(int cursor_row, int cursor_col)
 {
-    char seq[32];
+    char seq[48];
     out_str("\x1b[?25l"); /* no cursor flicker while rows are rewritten */
     for (int r = 0; r < g_rows; r++) {
         if (g_shown_valid[r] && g_shown_reverse[r] == g_next_reverse[r] && strcmp(g_shown[r], g_next[r]) == 0)
@@ -156,10 +156,12 @@ void screen_show(int cursor_row, int cursor_col)
         out_str(seq);
         size_t len = strlen(g_next[r]);
         if (g_next_reverse[r]) {
-            /* The status bar is reverse video across the whole width. */
+            /* The status bar is reverse video across the width, short of the
+               last column: some terminals scroll when the bottom-right cell is
+               written. */
             out_str("\x1b[7m");
             out(g_next[r], len);
-            for (size_t k = len; k < (size_t)g_cols; k++)
+            for (size_t k = len; k + 1 < (size_t)g_cols; k++)
                 out(" ", 1);
             out_str("\x1b[m");
         } else {
