@@ -46,6 +46,27 @@ void report_bench(char const* name, u64 value, char const* unit)
     arch::exit_emulator(0);
 }
 
+void command_exit_monitor(MonitorIo& io, StringView)
+{
+    io.print("back to the console\n");
+    system_console_leave_monitor();
+}
+
+// With user space on the console, the monitor waits for Ctrl-] m.
+[[noreturn]] void run_monitor_on_escape()
+{
+    ConsoleMonitorIo io;
+    char line[160];
+    for (;;) {
+        isize length = monitor_read_line(io, line, sizeof(line));
+        if (length < 0 || !system_console_in_monitor())
+            continue;
+        monitor_execute(io, StringView(line, usize(length)));
+        if (system_console_in_monitor())
+            io.write(MONITOR_PROMPT, StringView(MONITOR_PROMPT).length());
+    }
+}
+
 [[noreturn]] void run_selftests()
 {
     u32 failed = selftest_run_all();
@@ -86,14 +107,17 @@ u64 kernel_ready_ns() { return g_ready_ns; }
         run_benchmarks();
 
     debug_print("unum: boot complete\n");
-    if (command_line.has("init")) {
-        StringView path = command_line.get("init");
-        if (auto started = start_user_init(path); !started.is_error()) {
-            for (;;)
-                sched::sleep_ms(1000); // the boot thread's work is done
-        } else {
-            log_error("init: cannot start %.*s: %s; staying in the monitor", int(path.length()),
-                path.characters(), error_name(started.error()));
+    // The first user process: init= names it (init=none keeps the console in the
+    // monitor); by default /bin/init runs when the initrd has one.
+    StringView init_path = command_line.has("init") ? command_line.get("init") : StringView("/bin/init");
+    bool explicit_init = command_line.has("init");
+    if (init_path != StringView("none")) {
+        if (auto started = start_user_init(init_path); !started.is_error()) {
+            monitor_register_command({ "exit", "leave the monitor, back to the console", command_exit_monitor });
+            run_monitor_on_escape();
+        } else if (explicit_init || started.error() != Error::NoEntry) {
+            log_error("init: cannot start %.*s: %s; staying in the monitor", int(init_path.length()),
+                init_path.characters(), error_name(started.error()));
         }
     }
     ConsoleMonitorIo io;

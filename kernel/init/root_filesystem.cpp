@@ -2,7 +2,9 @@
 #include "kernel/init/root_filesystem.h"
 
 #include "fs/initrd/populate_from_cpio.h"
+#include "fs/procfs/procfs.h"
 #include "fs/ramfs/ramfs.h"
+#include "kernel/proc/local_info_providers.h"
 #include "kernel/arch/time.h"
 #include "kernel/log/klog.h"
 #include "kernel/proc/system_vfs.h"
@@ -46,6 +48,12 @@ Result<void> mount_root_filesystem(u8 const* initrd, usize size)
     (void)vfs->mkdir("/dev", 0755, Credentials::root(), *root_vnode); // the initrd may have it
     TRY(vfs->mount("/dev", devfs, Credentials::root(), *root_vnode));
     g_devfs = devfs;
+
+    auto processes = TRY(make_own<LocalProcessInfoProvider>());
+    auto system = TRY(make_own<LocalSystemInfoProvider>());
+    auto procfs = TRY(Procfs::create(std::move(processes), std::move(system)));
+    (void)vfs->mkdir("/proc", 0555, Credentials::root(), *root_vnode); // the initrd may have it
+    TRY(vfs->mount("/proc", procfs, Credentials::root(), *root_vnode));
     set_system_vfs(std::move(vfs));
     return {};
 }

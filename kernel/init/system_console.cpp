@@ -39,14 +39,35 @@ void system_console_write(char const* text, usize length)
         g_outputs[i].write(text, length, g_outputs[i].context);
 }
 
+bool g_monitor_active = false;
+bool g_escape_pending = false;
+
 void system_console_receive(u8 byte)
 {
     ConsoleInputTarget target = __atomic_load_n(&g_target, __ATOMIC_ACQUIRE);
-    if (target)
-        target(byte, g_target_context);
-    else
+    if (!target || __atomic_load_n(&g_monitor_active, __ATOMIC_ACQUIRE)) {
         g_input.push(byte);
+        return;
+    }
+    if (g_escape_pending) {
+        g_escape_pending = false;
+        if (byte == 'm') {
+            __atomic_store_n(&g_monitor_active, true, __ATOMIC_RELEASE);
+            g_input.push('\r'); // wake the monitor with a fresh prompt
+            return;
+        }
+        target(MONITOR_ESCAPE, g_target_context);
+        if (byte == MONITOR_ESCAPE)
+            return;
+    } else if (byte == MONITOR_ESCAPE) {
+        g_escape_pending = true;
+        return;
+    }
+    target(byte, g_target_context);
 }
+
+void system_console_leave_monitor() { __atomic_store_n(&g_monitor_active, false, __ATOMIC_RELEASE); }
+bool system_console_in_monitor() { return __atomic_load_n(&g_monitor_active, __ATOMIC_ACQUIRE); }
 
 void system_console_set_input_target(ConsoleInputTarget target, void* context)
 {

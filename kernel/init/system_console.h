@@ -16,6 +16,12 @@ void system_console_write(char const* text, usize length);
 void system_console_write_raw(char const* text, usize length);
 
 // Typed bytes go to the monitor's input queue until a target (the console TTY)
-// takes over. Safe from interrupt context.
+// takes over. With a target, Ctrl-] then `m` hands the keyboard to the debug
+// monitor until its `exit` command; Ctrl-] twice sends one Ctrl-]. Safe from
+// interrupt context.
 void system_console_receive(u8 byte);
 void system_console_set_input_target(ConsoleInputTarget target, void* context);
+inline constexpr u8 MONITOR_ESCAPE = 0x1d; // Ctrl-]
+// Gives the keyboard back to the target (the monitor's `exit`).
+void system_console_leave_monitor();
+bool system_console_in_monitor();

@@ -106,6 +106,7 @@ Result<u64> sys_fork(SyscallArgs const& args)
     child->set_address_space(space.release_value());
     child->set_fds(fds.release_value());
     child->set_cwd(parent->cwd());
+    child->copy_command_line_from(*parent);
     child->set_process_group(parent->process_group());
     child->set_session(parent->session());
     {
@@ -172,6 +173,7 @@ Result<u64> sys_execve(SyscallArgs const& args)
     __builtin_memcpy(short_name, name.characters(), n);
     short_name[n] = 0;
     process->set_name(short_name);
+    process->set_command_line(arguments.data(), arguments.size());
     arch::reset_user_registers(*args.registers, program.entry, program.stack_pointer);
     return u64(SYSCALL_KEEP_REGISTERS);
 }

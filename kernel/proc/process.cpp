@@ -41,6 +41,24 @@ void Process::set_name(char const* name)
     m_name[i] = 0;
 }
 
+void Process::set_command_line(StringView const* arguments, usize count)
+{
+    usize length = 0;
+    for (usize i = 0; i < count; ++i) {
+        for (usize k = 0; k < arguments[i].length() && length < COMMAND_LINE_CAPACITY; ++k)
+            m_command_line[length++] = u8(arguments[i][k]);
+        if (length < COMMAND_LINE_CAPACITY)
+            m_command_line[length++] = 0;
+    }
+    m_command_line_length = length;
+}
+
+void Process::copy_command_line_from(Process const& other)
+{
+    __builtin_memcpy(m_command_line, other.m_command_line, other.m_command_line_length);
+    m_command_line_length = other.m_command_line_length;
+}
+
 void Process::set_address_space(RefPtr<AddressSpace> space) { m_address_space = std::move(space); }
 void Process::set_fds(OwnPtr<FdTable> fds) { m_fds = std::move(fds); }
 void Process::set_cwd(RefPtr<Vnode> cwd) { m_cwd = std::move(cwd); }

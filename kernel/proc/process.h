@@ -8,6 +8,7 @@
 #include "fs/vfs/credentials.h"
 #include "kernel/lib/own_ptr.h"
 #include "kernel/lib/ref_ptr.h"
+#include "kernel/lib/string_view.h"
 #include "kernel/proc/pid.h"
 #include "kernel/proc/signal_state.h"
 #include "kernel/sync/spinlock.h"
@@ -38,6 +39,13 @@ public:
 
     char const* name() const { return m_name; }
     void set_name(char const* name);
+    // argv as /proc/<pid>/cmdline shows it: each argument followed by a NUL
+    // (bounded by COMMAND_LINE_CAPACITY; kept from the last exec).
+    static constexpr usize COMMAND_LINE_CAPACITY = 4096;
+    u8 const* command_line() const { return m_command_line; }
+    usize command_line_length() const { return m_command_line_length; }
+    void set_command_line(StringView const* arguments, usize count);
+    void copy_command_line_from(Process const& other);
 
     Credentials credentials() const { return m_credentials; }
     void set_credentials(Credentials credentials) { m_credentials = credentials; }
@@ -75,6 +83,8 @@ private:
     Pid m_process_group;
     Pid m_session;
     char m_name[NAME_CAPACITY] {};
+    u8 m_command_line[COMMAND_LINE_CAPACITY] {};
+    usize m_command_line_length { 0 };
     Credentials m_credentials;
     ProcessState m_state { ProcessState::Running };
     int m_wait_status { 0 };

@@ -76,6 +76,7 @@ Result<NonnullRefPtr<Process>> spawn_process(SpawnRequest request)
 
     auto process = TRY(Process::create(name, request.parent, request.credentials));
     process->set_address_space(program.address_space);
+    process->set_command_line(request.arguments, request.argument_count);
     if (!request.fds)
         request.fds = TRY(FdTable::create());
     process->set_fds(std::move(request.fds));

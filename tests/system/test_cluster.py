@@ -9,7 +9,7 @@ from harness import Cluster, alive, check, main
 
 
 def cluster_launcher(build):
-    with Cluster(build, "cluster_launcher", nodes=2) as cluster:
+    with Cluster(build, "cluster_launcher", nodes=2, extra=("--cmdline", "init=none")) as cluster:
         pids = {i: cluster.pid(i) for i in (1, 2)}
         check(all(pids.values()), f"missing PID files: {pids}")
         for i in (1, 2):

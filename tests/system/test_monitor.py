@@ -19,7 +19,7 @@ def command(node, line):
 
 
 def monitor_commands(build):
-    with Node(build, "monitor_commands") as node:
+    with Node(build, "monitor_commands", cmdline="init=none") as node:
         node.expect_exact("unum: boot complete")
         node.expect_exact(PROMPT)
 

@@ -153,7 +153,7 @@ static int apply_edit(int key)
         E.cx = 0;
         return 1;
     }
-    if (key == 127 || key == CTRL('h')) {
+    if (key == 127 || key == KEY_CTRL('h')) {
         if (E.cx > 0) {
             buffer_delete_char(&E.buf, E.cy, --E.cx);
             return 1;
@@ -217,7 +217,7 @@ int main(int argc, char** argv)
         if (key < 0)
             break; /* the terminal went away: nothing more can be typed */
         E.message[0] = '\0';
-        if (key == CTRL('q')) {
+        if (key == KEY_CTRL('q')) {
             if (!E.modified || E.quit_armed)
                 break;
             E.quit_armed = 1;
@@ -225,7 +225,7 @@ int main(int argc, char** argv)
             continue;
         }
         E.quit_armed = 0;
-        if (key == CTRL('s'))
+        if (key == KEY_CTRL('s'))
             save();
         else if (key >= KEY_UP && key <= KEY_PAGE_DOWN)
             move(key);

@@ -10,7 +10,7 @@ enum {
     KEY_UP = 1000, KEY_DOWN, KEY_LEFT, KEY_RIGHT, KEY_HOME, KEY_END,
     KEY_PAGE_UP, KEY_PAGE_DOWN, KEY_DELETE, KEY_NONE,
 };
-#define CTRL(c) ((c) & 0x1f)
+#define KEY_CTRL(c) ((c) & 0x1f)
 
 /* Enters raw mode on stdin and reads the size (TIOCGWINSZ, else 80x25). 0 or -1
    with errno (stdin is no terminal). */

@@ -2,6 +2,7 @@
    export, job control) plus a few trivial ones. Each returns its exit status;
    output goes through stdio, which exec.c flushes before undoing redirections. */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -164,6 +165,81 @@ static int builtin_wait(int argc, char** argv)
     return status;
 }
 
+/* Signal names for `kill -NAME` (newlib numbering, kernel/abi/unum_signal.h). */
+static const char* const g_signal_names[] = {
+    [SIGHUP] = "HUP",   [SIGINT] = "INT",   [SIGQUIT] = "QUIT", [SIGILL] = "ILL",   [SIGTRAP] = "TRAP",
+    [SIGABRT] = "ABRT", [SIGFPE] = "FPE",   [SIGKILL] = "KILL", [SIGBUS] = "BUS",   [SIGSEGV] = "SEGV",
+    [SIGSYS] = "SYS",   [SIGPIPE] = "PIPE", [SIGALRM] = "ALRM", [SIGTERM] = "TERM", [SIGURG] = "URG",
+    [SIGSTOP] = "STOP", [SIGTSTP] = "TSTP", [SIGCONT] = "CONT", [SIGCHLD] = "CHLD", [SIGTTIN] = "TTIN",
+    [SIGTTOU] = "TTOU", [SIGUSR1] = "USR1", [SIGUSR2] = "USR2", [SIGWINCH] = "WINCH",
+};
+
+static int signal_number(const char* s)
+{
+    if (strncmp(s, "SIG", 3) == 0)
+        s += 3;
+    char* end;
+    long n = strtol(s, &end, 10);
+    if (end != s && !*end)
+        return n > 0 && n < NSIG ? (int)n : -1;
+    for (int i = 1; i < (int)(sizeof g_signal_names / sizeof g_signal_names[0]); i++)
+        if (g_signal_names[i] && strcmp(g_signal_names[i], s) == 0)
+            return i;
+    return -1;
+}
+
+/* kill [-SIG | -s SIG] PID|%JOB...: a builtin so that job specs work; a job
+   is signalled as its whole process group. */
+static int builtin_kill(int argc, char** argv)
+{
+    int sig = SIGTERM, i = 1;
+    if (i < argc && strcmp(argv[i], "-l") == 0) {
+        for (int n = 1; n < (int)(sizeof g_signal_names / sizeof g_signal_names[0]); n++)
+            if (g_signal_names[n])
+                printf("%d) SIG%s\n", n, g_signal_names[n]);
+        return 0;
+    }
+    if (i + 1 < argc && strcmp(argv[i], "-s") == 0) {
+        sig = signal_number(argv[i + 1]);
+        i += 2;
+    } else if (i < argc && argv[i][0] == '-' && argv[i][1] && strcmp(argv[i], "--") != 0) {
+        sig = signal_number(argv[i] + 1);
+        i++;
+    }
+    if (i < argc && strcmp(argv[i], "--") == 0)
+        i++;
+    if (sig < 0 || i >= argc) {
+        fputs(sig < 0 ? "sh: kill: unknown signal\n" : "usage: kill [-SIG] PID|%JOB...\n", stderr);
+        return 2;
+    }
+    int status = 0;
+    for (; i < argc; i++) {
+        pid_t target;
+        if (argv[i][0] == '%') {
+            struct job* job = job_find(argv[i]);
+            if (!job || job->pgid <= 0) {
+                fprintf(stderr, "sh: kill: %s: no such job\n", argv[i]);
+                status = 1;
+                continue;
+            }
+            target = -job->pgid;
+        } else {
+            char* end;
+            target = (pid_t)strtol(argv[i], &end, 10);
+            if (end == argv[i] || *end) {
+                fprintf(stderr, "sh: kill: %s: not a process id or job\n", argv[i]);
+                status = 1;
+                continue;
+            }
+        }
+        if (kill(target, sig) < 0) {
+            fprintf(stderr, "sh: kill: %s: %s\n", argv[i], strerror(errno));
+            status = 1;
+        }
+    }
+    return status;
+}
+
 static int builtin_true(int argc, char** argv) { return 0; }
 static int builtin_false(int argc, char** argv) { return 1; }
 
@@ -194,6 +270,7 @@ static const struct {
     { "fg", builtin_fg },
     { "help", builtin_help },
     { "jobs", builtin_jobs },
+    { "kill", builtin_kill },
     { "pwd", builtin_pwd },
     { "true", builtin_true },
     { "unset", builtin_unset },

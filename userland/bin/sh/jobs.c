@@ -125,6 +125,8 @@ static void record_status(pid_t pid, int status)
             if (WIFSTOPPED(status)) {
                 job->stopped[i] = 1;
                 job->notified = 0;
+            } else if (!WIFEXITED(status) && !WIFSIGNALED(status)) {
+                job->stopped[i] = 0; /* "continued" (0xffff): running again */
             } else {
                 job->finished[i] = 1;
                 job->stopped[i] = 0;
@@ -263,12 +265,18 @@ int job_wait_foreground(struct job* job)
     return status;
 }
 
-void jobs_reap_and_notify(int verbose)
+/* Collects every pending child state change without blocking. */
+static void reap_children(void)
 {
     int status;
     pid_t pid;
     while ((pid = waitpid(-1, &status, WNOHANG | WUNTRACED)) > 0)
         record_status(pid, status);
+}
+
+void jobs_reap_and_notify(int verbose)
+{
+    reap_children();
     for (int i = 0; i < MAX_JOBS; i++) {
         struct job* job = g_jobs[i];
         if (!job || !job->background)
@@ -326,7 +334,7 @@ int job_any_stopped(void)
 
 int jobs_list(void)
 {
-    jobs_reap_and_notify(0);
+    reap_children();
     for (int id = 1; id <= MAX_JOBS + 1; id++)
         for (int i = 0; i < MAX_JOBS; i++)
             if (g_jobs[i] && g_jobs[i]->background && g_jobs[i]->id == id)

@@ -1,0 +1,103 @@
+// Local process and system facts for procfs (see local_info_providers.h).
+#include "kernel/proc/local_info_providers.h"
+
+#include "kernel/arch/time.h"
+#include "kernel/cpu/cpu_features.h"
+#include "kernel/mm/frame_allocator.h"
+#include "kernel/proc/node_identity.h"
+#include "kernel/proc/process.h"
+#include "kernel/proc/process_table.h"
+#include "kernel/sched/thread.h"
+#include "kernel/vm/address_space.h"
+
+namespace {
+
+void collect_pid(Process& process, void* raw) { (void)static_cast<Vector<i32>*>(raw)->try_append(process.pid()); }
+
+void copy_text(char* destination, usize capacity, char const* source)
+{
+    usize i = 0;
+    for (; source && source[i] && i + 1 < capacity; ++i)
+        destination[i] = source[i];
+    destination[i] = 0;
+}
+
+char state_letter(Process& process)
+{
+    switch (process.state()) {
+    case ProcessState::Zombie: return 'Z';
+    case ProcessState::Stopped: return 'T';
+    case ProcessState::Running: break;
+    }
+    Thread* thread = process.main_thread();
+    if (thread && (thread->state() == ThreadState::Blocked || thread->state() == ThreadState::Sleeping))
+        return 'S';
+    return 'R';
+}
+
+} // namespace
+
+Result<Vector<i32>> LocalProcessInfoProvider::list_pids()
+{
+    Vector<i32> pids;
+    process_table::for_each(collect_pid, &pids);
+    return pids;
+}
+
+Result<ProcessInfo> LocalProcessInfoProvider::info(i32 pid)
+{
+    RefPtr<Process> process = process_table::find(pid);
+    if (!process)
+        return Error::NoSuchProcess;
+    ProcessInfo info;
+    info.pid = process->pid();
+    info.ppid = process->parent_pid();
+    info.pgid = process->process_group();
+    info.sid = process->session();
+    info.node = local_node();
+    info.uid = process->credentials().uid;
+    info.gid = process->credentials().gid;
+    info.state = state_letter(*process);
+    copy_text(info.name, sizeof(info.name), process->name());
+    if (info.state != 'Z')
+        TRY(info.cmdline.try_append(process->command_line(), process->command_line_length()));
+    if (Thread* thread = process->main_thread())
+        info.cpu_time_ns = thread->cpu_time_ns();
+    info.start_time_ns = process->start_ns();
+    if (AddressSpace* space = process->address_space()) {
+        info.resident_pages = space->resident_pages();
+        if (auto regions = space->regions(); !regions.is_error()) {
+            for (auto const& region : regions.value())
+                info.virtual_size_bytes += region.end - region.start;
+        }
+    }
+    return info;
+}
+
+Result<MemoryInfo> LocalSystemInfoProvider::memory()
+{
+    FrameStats stats = frame_allocator().stats();
+    MemoryInfo info;
+    info.total_bytes = stats.total_frames * PAGE_SIZE;
+    info.free_bytes = stats.free_frames * PAGE_SIZE;
+    info.available_bytes = info.free_bytes;
+    return info;
+}
+
+Result<UptimeInfo> LocalSystemInfoProvider::uptime() { return UptimeInfo { arch::monotonic_ns(), 0 }; }
+
+Result<Vector<CpuInfo>> LocalSystemInfoProvider::cpus()
+{
+    CpuFeatures const& features = boot_cpu_features();
+    CpuInfo cpu;
+    cpu.node = local_node();
+    cpu.family = features.family();
+    cpu.model = features.model();
+    cpu.stepping = features.stepping();
+    copy_text(cpu.vendor_id, sizeof(cpu.vendor_id), features.vendor());
+    copy_text(cpu.model_name, sizeof(cpu.model_name), features.brand());
+    features.format(cpu.flags, sizeof(cpu.flags));
+    Vector<CpuInfo> cpus;
+    TRY(cpus.try_append(cpu));
+    return cpus;
+}

@@ -1,0 +1,20 @@
+// What this node tells procfs: its processes (from the process table) and its
+// memory, uptime and CPUs. The cluster will wrap these in providers that merge
+// every node (docs/procfs.md).
+#pragma once
+
+#include "fs/procfs/process_info_provider.h"
+#include "fs/procfs/system_info_provider.h"
+
+class LocalProcessInfoProvider final : public ProcessInfoProvider {
+public:
+    Result<Vector<i32>> list_pids() override;
+    Result<ProcessInfo> info(i32 pid) override;
+};
+
+class LocalSystemInfoProvider final : public SystemInfoProvider {
+public:
+    Result<MemoryInfo> memory() override;
+    Result<UptimeInfo> uptime() override;
+    Result<Vector<CpuInfo>> cpus() override;
+};
