@@ -129,7 +129,8 @@ comma := ,
 
 $(BUILD)/fuzz/%: tests/fuzz/%.cpp $(FUZZ_SUPPORT_OBJS)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CXX) $(FUZZ_CXXFLAGS) $^ -o $@ -pthread
+	@echo "  FUZZLD  $@"
+	@$(FUZZ_CXX) $(FUZZ_CXXFLAGS) $^ -o $@ -pthread
 
 fuzz: $(FUZZ_BINS)
 
