@@ -82,8 +82,8 @@ def ticker_ticks(build):
     with Node(build, "ticker_ticks", cmdline="init=/bin/ticker panic=exit") as node:
         node.expect(r"init: started /bin/ticker as pid (\d+)", what="/bin/ticker starting")
         pid = node.child.match.group(1)
-        node.expect(rf"tick 1 pid {pid} on node1\r?\n", what=f"tick 1 pid {pid} on node1")
-        node.expect(rf"tick 2 pid {pid} on node1\r?\n", what=f"tick 2 pid {pid} on node1")
+        node.expect(rf"tick 1 pid {pid} on node1\r*\n", what=f"tick 1 pid {pid} on node1")
+        node.expect(rf"tick 2 pid {pid} on node1\r*\n", what=f"tick 2 pid {pid} on node1")
 
 
 TESTS = {

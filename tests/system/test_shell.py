@@ -120,14 +120,15 @@ def shell_jobs(build):
 
         # ^Z stops the foreground job; fg continues it (cat still echoes input).
         node.send("cat\r")
-        node.expect_exact("cat\r\n")
+        node.expect(r"cat\r*\n", what="the echo of `cat`")
         node.send("\x1a")
         node.expect(r"\[1\]\+\s+Stopped\s+cat", what="[1]+ Stopped cat")
         node.expect_exact(ROOT_PROMPT)
         node.send("fg\r")
-        node.expect_exact("cat\r\n", timeout=30)  # fg names the job
+        node.expect(r"\ncat\r*\n", what="fg naming the job")
         node.send("still here\r")
-        node.expect_exact("still here\r\nstill here", timeout=30)  # echo, then cat's copy
+        # The terminal's echo, then cat's copy.
+        node.expect(r"still here\r*\nstill here", what="cat echoing after fg")
         node.send("\x04")
         node.expect_exact(ROOT_PROMPT)
         out = run(node, "jobs")

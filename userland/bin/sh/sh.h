@@ -160,9 +160,9 @@ const char* signal_description(int sig);
 /* ---------------------------------------------------------------- builtins */
 
 typedef int (*builtin_function)(int argc, char** argv);
+/* NULL if name is no builtin. In a pipeline of several stages a builtin runs
+   in a child like any command, as in most shells. */
 builtin_function find_builtin(const char* name);
-/* Builtins that must run in the shell itself even in a pipeline's last stage? No:
-   in a pipeline every stage runs in a child, as in most shells. */
 
 /* ---------------------------------------------------------------- line editor */
 
