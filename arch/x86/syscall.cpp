@@ -43,11 +43,18 @@ extern "C" void x86_syscall_dispatch(x86::InterruptFrame* frame)
     asm volatile("sti" : : : "memory");
     auto* registers = reinterpret_cast<arch::UserRegisters*>(frame);
     SyscallArgs args { { frame->rdi, frame->rsi, frame->rdx, frame->r10, frame->r8, frame->r9 }, registers };
-    i64 result = syscall_dispatch(frame->rax, args);
+    u64 number = frame->rax;
+    i64 result = syscall_dispatch(number, args);
     // sigreturn restores the whole frame, including rax: leave it alone then.
     if (result != SYSCALL_KEEP_REGISTERS)
         frame->rax = u64(result);
-    deliver_pending_signals(*registers);
+    bool handler_runs = deliver_pending_signals(*registers);
+    // A call cut short by a signal that ran no handler (a stop, an ignored or
+    // already-handled signal) starts again: back over the 2-byte `syscall`.
+    if (result == -to_errno(Error::Interrupted) && !handler_runs) {
+        frame->rip -= 2;
+        frame->rax = number;
+    }
     asm volatile("cli" : : : "memory");
     sched::preempt_if_needed();
 }

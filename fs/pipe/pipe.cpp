@@ -74,8 +74,8 @@ Result<usize> Pipe::read(OpenFileDescription& description, u64, u8* buffer, usiz
             return 0;
         if (description.is_nonblocking())
             return Error::TryAgain;
-        // TODO(signals): an interrupted wait returns Interrupted once signals exist.
-        TRY(m_readers_waiting.wait_until(m_lock, [&] { return !m_buffer.is_empty() || m_writers == 0; }));
+        TRY(m_readers_waiting.wait_until_interruptible(m_lock,
+            [&] { return !m_buffer.is_empty() || m_writers == 0; }));
     }
 }
 
@@ -94,8 +94,10 @@ Result<usize> Pipe::write(OpenFileDescription& description, u64&, u8 const* data
         if (m_buffer.free_space() < needed) {
             if (description.is_nonblocking())
                 return done > 0 ? Result<usize>(done) : Result<usize>(Error::TryAgain);
-            TRY(m_writers_waiting.wait_until(m_lock,
-                [&] { return m_readers == 0 || m_buffer.free_space() >= needed; }));
+            auto waited = m_writers_waiting.wait_until_interruptible(m_lock,
+                [&] { return m_readers == 0 || m_buffer.free_space() >= needed; });
+            if (waited.is_error())
+                return done > 0 ? Result<usize>(done) : Result<usize>(waited.error());
             continue;
         }
         done += m_buffer.write(data + done, remaining);

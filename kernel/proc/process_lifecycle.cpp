@@ -9,6 +9,7 @@
 #include "kernel/log/klog.h"
 #include "kernel/proc/exec.h"
 #include "kernel/proc/process_table.h"
+#include "kernel/proc/signal_delivery.h"
 #include "kernel/proc/system_vfs.h"
 #include "kernel/sched/scheduler.h"
 #include "kernel/sched/thread.h"
@@ -56,7 +57,11 @@ void reparent_child(Process& child, void* context)
 
 } // namespace
 
-void process_lifecycle_init() { sched::set_switch_hook(switch_address_space); }
+void process_lifecycle_init()
+{
+    sched::set_switch_hook(switch_address_space);
+    sched::set_interruption_check(current_has_deliverable_signal);
+}
 
 Result<NonnullRefPtr<Process>> spawn_process(SpawnRequest request)
 {

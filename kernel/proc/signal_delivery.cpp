@@ -78,11 +78,11 @@ bool current_has_deliverable_signal()
     return process->signals().pending() & ~process->signals().blocked();
 }
 
-void deliver_pending_signals(arch::UserRegisters& registers)
+bool deliver_pending_signals(arch::UserRegisters& registers)
 {
     Process* process = current_process();
     if (!process)
-        return;
+        return false;
     for (;;) {
         signals::Delivery delivery;
         u64 blocked_before;
@@ -101,7 +101,7 @@ void deliver_pending_signals(arch::UserRegisters& registers)
         }
         switch (delivery.disposition) {
         case signals::Disposition::None:
-            return;
+            return false;
         case signals::Disposition::Ignore:
         case signals::Disposition::Continue:
             continue;
@@ -115,7 +115,7 @@ void deliver_pending_signals(arch::UserRegisters& registers)
         case signals::Disposition::Handle:
             if (!delivery.action.restorer || !push_handler_frame(registers, delivery, blocked_before))
                 exit_current_process(UNUM_W_SIGNALED(signals::SIGSEGV)); // no way to run the handler
-            return; // one handler at a time; the rest are delivered at sigreturn
+            return true; // one handler at a time; the rest are delivered at sigreturn
         }
     }
 }

@@ -7,8 +7,10 @@
 #include "kernel/syscall/syscall_dispatch.h"
 
 // Acts on every deliverable pending signal: ignores, terminates (never returns),
-// stops until SIGCONT, or rewrites registers to enter the handler.
-void deliver_pending_signals(arch::UserRegisters& registers);
+// stops until SIGCONT, or rewrites registers to enter the handler. Returns true
+// when a handler will run (an interrupted system call then reports EINTR; with
+// no handler the arch restarts it, so a stop and continue is invisible).
+bool deliver_pending_signals(arch::UserRegisters& registers);
 
 // True when the current process has a signal that would interrupt a sleep.
 bool current_has_deliverable_signal();

@@ -36,6 +36,7 @@ alignas(SchedulerState) u8 g_state_storage[sizeof(SchedulerState)];
 alignas(RunQueue) u8 g_rq_storage[MAX_CPUS][sizeof(RunQueue)];
 SchedulerState* g_state = nullptr;
 std::atomic<sched::SwitchHook> g_switch_hook { nullptr };
+std::atomic<sched::InterruptionCheck> g_interruption_check { nullptr };
 
 } // namespace
 
@@ -473,6 +474,14 @@ bool wake(Thread& thread)
 void finish_context_switch() { Scheduler::finish_switch(); }
 
 void set_switch_hook(SwitchHook hook) { g_switch_hook.store(hook, std::memory_order_release); }
+
+void set_interruption_check(InterruptionCheck check) { g_interruption_check.store(check, std::memory_order_release); }
+
+bool interruption_pending()
+{
+    InterruptionCheck check = g_interruption_check.load(std::memory_order_acquire);
+    return check && check();
+}
 
 usize snapshot_threads(ThreadInfo* out, usize capacity)
 {

@@ -81,6 +81,12 @@ void finish_context_switch();
 using SwitchHook = void (*)(Thread& next);
 void set_switch_hook(SwitchHook hook);
 
+// Whether the running thread should abandon a long wait (a signal is pending for
+// its process). The process layer installs the check; without one, never.
+using InterruptionCheck = bool (*)();
+void set_interruption_check(InterruptionCheck check);
+bool interruption_pending();
+
 // A snapshot of one thread for the monitor's `threads` command.
 struct ThreadInfo {
     u64 id;

@@ -54,6 +54,21 @@ public:
         return {};
     }
 
+    // wait_until() that also gives up with Error::Interrupted when the thread's
+    // process has a signal to act on (sched::interruption_pending()): for waits a
+    // user can be stuck in (pipes). Checks every INTERRUPT_POLL_MS at least.
+    static constexpr u64 INTERRUPT_POLL_MS = 20;
+    template<typename Predicate>
+    Result<void> wait_until_interruptible(Spinlock& guard, Predicate&& done)
+    {
+        while (!done()) {
+            if (sched::interruption_pending())
+                return Error::Interrupted;
+            (void)wait_until_tick(guard, sched::deadline_after_ms(INTERRUPT_POLL_MS));
+        }
+        return {};
+    }
+
     // Caller must hold guard. deadline_tick is absolute (sched::NO_DEADLINE: none).
     Result<void> wait_until_tick(Spinlock& guard, u64 deadline_tick);
 
