@@ -47,10 +47,23 @@ def kernel_benchmarks(ctx):
         return [(name, int(value), unit) for name, value, unit in lines]
 
 
+def user_benchmarks(ctx):
+    """User-space benchmarks: /bin/ubench as the first process (fork+exec+wait of
+    /bin/true, null syscall cycles, pipe throughput)."""
+    with Node(ctx.build, "bench_user", cmdline="init=/bin/ubench panic=exit", logs=ctx.logs,
+              timeout=900) as node:
+        node.expect(r"ubench: done", what="ubench: done")
+        lines = re.findall(r"^BENCH (\S+) (-?\d+) (\S+)\s*$", node.transcript(), re.M)
+        if not lines:
+            raise TestFailure(f"no BENCH lines (see {node.log_path})")
+        return [(name, int(value), unit) for name, value, unit in lines]
+
+
 PROBES = [
     ("boot time, SeaBIOS", boot_time("bios")),
     ("boot time, OVMF", boot_time("uefi", "_uefi")),
     ("in-kernel benchmarks", kernel_benchmarks),
+    ("user-space benchmarks", user_benchmarks),
 ]
 
 
