@@ -2,6 +2,8 @@
    CPU does not, then its vector number, and jumps to the common path that saves the
    general registers as an x86::InterruptFrame and calls x86_interrupt_dispatch. */
 
+#include "arch/x86/interrupt_frame.inc"
+
     .macro ISR_NOERR vector
     .balign 16
 isr_\vector:
@@ -19,21 +21,7 @@ isr_\vector:
 
     .text
 isr_common:
-    pushq %rax
-    pushq %rbx
-    pushq %rcx
-    pushq %rdx
-    pushq %rsi
-    pushq %rdi
-    pushq %rbp
-    pushq %r8
-    pushq %r9
-    pushq %r10
-    pushq %r11
-    pushq %r12
-    pushq %r13
-    pushq %r14
-    pushq %r15
+    SAVE_GENERAL_REGISTERS
     cld
     movq %rsp, %rdi
     /* Align the stack for the call; keep the frame pointer in rbx (callee-saved). */
@@ -41,21 +29,7 @@ isr_common:
     andq $-16, %rsp
     call x86_interrupt_dispatch
     movq %rbx, %rsp
-    popq %r15
-    popq %r14
-    popq %r13
-    popq %r12
-    popq %r11
-    popq %r10
-    popq %r9
-    popq %r8
-    popq %rbp
-    popq %rdi
-    popq %rsi
-    popq %rdx
-    popq %rcx
-    popq %rbx
-    popq %rax
+    RESTORE_GENERAL_REGISTERS
     addq $16, %rsp
     iretq
 

@@ -5,6 +5,8 @@
    x86_syscall_dispatch(frame) with interrupts still off (it enables them), and
    return with iretq, which unlike sysret is safe for any saved rip. */
 
+#include "arch/x86/interrupt_frame.inc"
+
 #define USER_DATA_SELECTOR 0x1b
 #define USER_CODE_SELECTOR 0x23
 
@@ -21,21 +23,7 @@ x86_syscall_entry:
     pushq %rcx
     pushq $0                        /* error code */
     pushq $0x80                     /* vector: system call */
-    pushq %rax
-    pushq %rbx
-    pushq %rcx
-    pushq %rdx
-    pushq %rsi
-    pushq %rdi
-    pushq %rbp
-    pushq %r8
-    pushq %r9
-    pushq %r10
-    pushq %r11
-    pushq %r12
-    pushq %r13
-    pushq %r14
-    pushq %r15
+    SAVE_GENERAL_REGISTERS
     cld
     xorl %ebp, %ebp                 /* backtraces stop at the user boundary */
     movq %rsp, %rdi
@@ -44,21 +32,7 @@ x86_syscall_entry:
     .global x86_return_to_user
 x86_return_to_user:
     cli
-    popq %r15
-    popq %r14
-    popq %r13
-    popq %r12
-    popq %r11
-    popq %r10
-    popq %r9
-    popq %r8
-    popq %rbp
-    popq %rdi
-    popq %rsi
-    popq %rdx
-    popq %rcx
-    popq %rbx
-    popq %rax
+    RESTORE_GENERAL_REGISTERS
     addq $16, %rsp
     iretq
 
