@@ -3,6 +3,7 @@
 // identity (uname, unum_self).
 #include "kernel/abi/unum_abi.h"
 #include "kernel/abi/unum_types.h"
+#include "kernel/arch/time.h"
 #include "kernel/lib/format.h"
 #include "kernel/proc/node_identity.h"
 #include "kernel/proc/process.h"
@@ -138,5 +139,24 @@ Result<u64> sys_unum_self(SyscallArgs const& args)
     info.node = local_node();
     format(info.node_name, sizeof(info.node_name), "node%u", local_node());
     TRY(UserPtr<unum_self_info>(args.arg[0]).write(info));
+    return 0;
+}
+
+Result<u64> sys_getentropy(SyscallArgs const& args)
+{
+    // getentropy(2): at most 256 bytes per call. The bytes come from the cycle
+    // counter through a mixing generator: unpredictable enough for hash seeds and
+    // temporary names, NOT cryptographic (the cluster key work brings a real pool).
+    usize length = args.arg[1];
+    if (length > 256)
+        return Error::InvalidArgument;
+    u8 bytes[256];
+    u64 state = arch::cycle_counter() ^ (u64(local_node()) << 48) ^ 0x9e3779b97f4a7c15ull;
+    for (usize i = 0; i < length; ++i) {
+        state ^= arch::cycle_counter();
+        state = state * 6364136223846793005ull + 1442695040888963407ull;
+        bytes[i] = u8(state >> 56);
+    }
+    TRY(arch::copy_to_user(args.arg[0], bytes, length));
     return 0;
 }

@@ -65,6 +65,7 @@ struct SyscallTable {
         entries[UNUM_SYS_SETSID] = make_table_entry(sys_setsid);
         entries[UNUM_SYS_GETSID] = make_table_entry(sys_getsid);
         entries[UNUM_SYS_UNUM_SELF] = make_table_entry(sys_unum_self);
+        entries[UNUM_SYS_GETENTROPY] = make_table_entry(sys_getentropy);
     }
 };
 

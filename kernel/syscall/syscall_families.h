@@ -52,3 +52,4 @@ Result<u64> sys_kill(SyscallArgs const& args);
 Result<u64> sys_waitpid(SyscallArgs const& args);
 Result<u64> sys_uname(SyscallArgs const& args);
 Result<u64> sys_unum_self(SyscallArgs const& args);
+Result<u64> sys_getentropy(SyscallArgs const& args);

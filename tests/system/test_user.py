@@ -20,7 +20,7 @@ def test_proctest(build):
         failed = [line for line in text.splitlines() if "FAILED" in line]
         check(not failed, "proctest checks failed: " + "; ".join(failed))
         for name in ("fork-exit-status", "exec-pipe", "signal-handler", "sigsegv", "kernel-memory",
-                     "bad-pointer-efault", "kill-term", "heap"):
+                     "bad-pointer-efault", "kill-term", "heap", "getentropy"):
             check(f"proctest: {name} ok" in text, f"proctest did not report {name} ok")
         check("proctest: 0 failed" in text, "proctest summary is not 0 failed")
 

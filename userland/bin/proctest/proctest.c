@@ -133,6 +133,20 @@ static void test_heap(void)
     check("heap", ok, "malloc pattern mismatch");
 }
 
+int getentropy(void* buf, size_t len);
+
+static void test_getentropy(void)
+{
+    unsigned char bytes[32] = { 0 };
+    int ok = getentropy(bytes, sizeof(bytes)) == 0;
+    int nonzero = 0;
+    for (size_t i = 0; i < sizeof(bytes); i++)
+        nonzero |= bytes[i];
+    unsigned char big[300];
+    check("getentropy", ok && nonzero && getentropy(big, sizeof(big)) == -1 && errno == EINVAL,
+        "getentropy misbehaved");
+}
+
 int main(void)
 {
     setvbuf(stdout, NULL, _IONBF, 0);
@@ -143,6 +157,7 @@ int main(void)
     test_kernel_memory_unreadable();
     test_kill_child();
     test_heap();
+    test_getentropy();
     printf("proctest: %d failed\n", failures);
     return failures ? 1 : 0;
 }

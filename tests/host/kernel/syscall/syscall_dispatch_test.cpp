@@ -46,3 +46,16 @@ TEST_CASE("nanosleep rejects malformed requests with EINVAL or EFAULT")
     CHECK(call(UNUM_SYS_NANOSLEEP, reinterpret_cast<u64>(&negative)) == -22);
     CHECK(call(UNUM_SYS_NANOSLEEP, 8) == -14);
 }
+
+TEST_CASE("getentropy fills the buffer and refuses more than 256 bytes")
+{
+    u8 bytes[64] = {};
+    CHECK(call(UNUM_SYS_GETENTROPY, reinterpret_cast<u64>(bytes), sizeof(bytes)) == 0);
+    bool nonzero = false;
+    for (u8 b : bytes)
+        nonzero |= b != 0;
+    CHECK(nonzero);
+    u8 big[300];
+    CHECK(call(UNUM_SYS_GETENTROPY, reinterpret_cast<u64>(big), sizeof(big)) == -22);
+    CHECK(call(UNUM_SYS_GETENTROPY, 8, 16) == -14);
+}
