@@ -16,9 +16,9 @@ def program_output(build, test_name, program):
     """Boots with init=/bin/PROGRAM, waits for it to exit and returns (pid,
     exit status, the lines it printed without the kernel's log lines)."""
     with Node(build, test_name, cmdline=f"init=/bin/{program} panic=exit") as node:
-        node.expect(rf"init: started /bin/{program} as pid (\d+)", what=f"/bin/{program} starting")
+        node.expect(rf"init: started /bin/{program} as pid (\d+)\r*\n", what=f"/bin/{program} starting")
         pid = int(node.child.match.group(1))
-        node.expect(r"the first process \(pid \d+\) exited with status (0x[0-9a-fA-F]+)",
+        node.expect(r"the first process \(pid \d+\) exited with status (0x[0-9a-fA-F]+)\r*\n",
                     what=f"/bin/{program} exiting")
         status = int(node.child.match.group(1), 16)
         text = node.transcript()
@@ -80,7 +80,8 @@ def ps_prints_header(build):
 
 def ticker_ticks(build):
     with Node(build, "ticker_ticks", cmdline="init=/bin/ticker panic=exit") as node:
-        node.expect(r"init: started /bin/ticker as pid (\d+)", what="/bin/ticker starting")
+        # Up to the line end: a partly arrived line would otherwise give a cut PID.
+        node.expect(r"init: started /bin/ticker as pid (\d+)\r*\n", what="/bin/ticker starting")
         pid = node.child.match.group(1)
         node.expect(rf"tick 1 pid {pid} on node1\r*\n", what=f"tick 1 pid {pid} on node1")
         node.expect(rf"tick 2 pid {pid} on node1\r*\n", what=f"tick 2 pid {pid} on node1")
