@@ -14,6 +14,8 @@
 #include "kernel/mm/mm_bench.h"
 #include "kernel/monitor/monitor.h"
 #include "kernel/panic.h"
+#include "kernel/pci/pci_bus.h"
+#include "kernel/pci/pci_monitor_command.h"
 #include "kernel/sched/sched_bench.h"
 #include "kernel/sched/scheduler.h"
 #include "kernel/selftest/selftest.h"
@@ -84,6 +86,13 @@ u64 kernel_ready_ns() { return g_ready_ns; }
         panic("scheduler: %s", error_name(started.error()));
     arch::interrupts_enable();
     g_ready_ns = arch::monotonic_ns();
+
+    // Once, before any driver runs: sizing BARs briefly disables each device's decoding.
+    if (auto found = PciBus::the().enumerate(); found.is_error())
+        log_warn("pci: %s", error_name(found.error()));
+    else
+        log_info("pci: %zu functions%s", found.value(), PciBus::the().truncated() ? " (list full)" : "");
+    monitor_register_command({ "pci", "PCI functions and their BARs", command_pci });
 
     if (command_line.has("fault")) {
         static char kind[32];
