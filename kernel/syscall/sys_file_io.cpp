@@ -12,7 +12,9 @@
 
 namespace {
 
-constexpr usize CHUNK = 4096;
+// The largest heap size class: a bounce buffer that is a slab object, not a page
+// from the frame allocator on every read and write.
+constexpr usize CHUNK = 2048;
 
 Result<FdTable*> current_fds()
 {

@@ -54,4 +54,16 @@ int util_join_path(char* buf, size_t len, const char* dir, const char* name);
 /* A whole decimal unsigned number; 0 or -1 when s is not one. */
 int util_parse_ulong(const char* s, unsigned long* out);
 
+/* The main of a line filter (head, tail): parses `-n N`, `-nN`, `-N` and `--`
+   (default 10 lines), then runs filter on stdin or on each FILE (`-` is stdin),
+   with `==> FILE <==` headers when there are several. Returns the exit status. */
+typedef int (*util_line_filter)(FILE* f, const char* name, unsigned long lines);
+int util_run_line_filter(const char* prog, int argc, char** argv, util_line_filter filter);
+
+/* The main of cp and mv: `PROG SRC DST` or `PROG SRC... DIR`, where a directory
+   destination receives each source under its own name; op(src, dst) does the
+   work and returns < 0 on failure. Returns the exit status. */
+typedef int (*util_file_operation)(const char* src, const char* dst);
+int util_run_to_destination(const char* prog, int argc, char** argv, util_file_operation op);
+
 #endif

@@ -222,3 +222,78 @@ int util_parse_ulong(const char* s, unsigned long* out)
     *out = v;
     return 0;
 }
+
+int util_run_line_filter(const char* prog, int argc, char** argv, util_line_filter filter)
+{
+    unsigned long lines = 10;
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+        const char* count;
+        if (strcmp(argv[i], "--") == 0) {
+            i++;
+            break;
+        } else if (strcmp(argv[i], "-n") == 0 && i + 1 < argc) {
+            count = argv[++i];
+        } else if (strncmp(argv[i], "-n", 2) == 0) {
+            count = argv[i] + 2;
+        } else {
+            count = argv[i] + 1; /* the old -N form */
+        }
+        if (util_parse_ulong(count, &lines) < 0) {
+            fprintf(stderr, "%s: invalid number of lines '%s'\nusage: %s [-n N] [FILE...]\n", prog, count, prog);
+            return 2;
+        }
+    }
+    if (i == argc)
+        return filter(stdin, "stdin", lines) < 0;
+    int status = 0;
+    for (int first = i; i < argc; i++) {
+        FILE* f = strcmp(argv[i], "-") == 0 ? stdin : fopen(argv[i], "r");
+        if (!f) {
+            util_warn(prog, argv[i]);
+            status = 1;
+            continue;
+        }
+        if (argc - first > 1)
+            printf("%s==> %s <==\n", i > first ? "\n" : "", argv[i]);
+        status |= filter(f, argv[i], lines) < 0;
+        if (f != stdin)
+            fclose(f);
+    }
+    return status | (fflush(stdout) != 0);
+}
+
+static int util_is_directory(const char* path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+int util_run_to_destination(const char* prog, int argc, char** argv, util_file_operation op)
+{
+    if (argc < 3) {
+        fprintf(stderr, "usage: %s SRC DST | %s SRC... DIR\n", prog, prog);
+        return 2;
+    }
+    const char* dst = argv[argc - 1];
+    int into_dir = util_is_directory(dst);
+    if (argc > 3 && !into_dir) {
+        fprintf(stderr, "%s: %s: not a directory\n", prog, dst);
+        return 1;
+    }
+    int status = 0;
+    for (int i = 1; i < argc - 1; i++) {
+        char target[4096], base[256];
+        const char* to = dst;
+        if (into_dir) {
+            if (util_join_path(target, sizeof target, dst, util_basename(argv[i], base, sizeof base)) < 0) {
+                util_warn(prog, argv[i]);
+                status = 1;
+                continue;
+            }
+            to = target;
+        }
+        status |= op(argv[i], to) < 0;
+    }
+    return status;
+}
