@@ -6,6 +6,7 @@
 #define _UNUM_UTIL_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <sys/types.h>
 #include <time.h>
 
