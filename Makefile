@@ -25,9 +25,9 @@ KERNEL_ASFLAGS := -I. -Iarch/x86/include -g -MMD -MP
 
 # Portable sources compile for both the kernel and the host.
 PORTABLE_DIRS := kernel fs net
-# Kernel-only code lives in kernel/init/ and in any folder named freestanding/.
+# Kernel-only code lives in kernel/init/ and in any folder named freestanding/ (kernel, fs, net).
 find_cpp = $(shell find $(1) -name '*.cpp' 2>/dev/null | sort)
-KERNEL_ONLY_SRCS := $(call find_cpp,kernel/init) $(shell find kernel -path '*/freestanding/*.cpp' | sort)
+KERNEL_ONLY_SRCS := $(call find_cpp,kernel/init) $(shell find kernel fs net -path '*/freestanding/*.cpp' | sort)
 PORTABLE_SRCS := $(filter-out $(KERNEL_ONLY_SRCS),$(call find_cpp,$(PORTABLE_DIRS)))
 ARCH_SRCS := $(call find_cpp,arch/x86) $(shell find arch/x86 -name '*.S' | sort)
 KERNEL_SRCS := $(PORTABLE_SRCS) $(KERNEL_ONLY_SRCS) $(ARCH_SRCS)

@@ -56,12 +56,59 @@ step_packages() {
 }
 
 # Extension points for later issues (keep each step idempotent and fast when done):
-#   step_lwip    -- `apt-get source lwip` into third_party/lwip (enable a deb-src entry
-#                   if apt has none), skipped when third_party/lwip exists.
-#   step_newlib  -- build newlib 3.3.0 from newlib-source for Unum into third_party/newlib,
-#                   skipped when its stamp file exists.
 #   step_bearssl -- `apt-get source bearssl` into third_party/bearssl.
-# Add the package each needs (e.g. newlib-source) to PACKAGES above.
+
+# True when apt knows a deb-src entry for the running Debian release.
+have_deb_src() {
+    grep -rqsE '^(deb-src |Types:.*deb-src)' /etc/apt/sources.list /etc/apt/sources.list.d/
+}
+
+# Adds a deb-src entry for the running release (deb.debian.org, main) when apt has
+# none, so `apt-get source` works; needs root, otherwise prints what to run.
+ensure_deb_src() {
+    have_deb_src && return 0
+    local codename
+    codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-bookworm}")
+    local file=/etc/apt/sources.list.d/unum-deb-src.sources
+    local entry="Types: deb-src\nURIs: http://deb.debian.org/debian\nSuites: $codename $codename-updates\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n"
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "deps: apt has no deb-src entry; run as root:" >&2
+        echo "deps:   sudo sh -c 'printf \"$entry\" > $file && apt-get update'" >&2
+        exit 1
+    fi
+    echo "deps: adding a deb-src entry for $codename ($file)"
+    printf "$entry" >"$file"
+    apt-get update
+}
+
+# fetch_source PACKAGE DIR: `apt-get source PACKAGE` unpacked as third_party/DIR;
+# a no-op when the stamp says that package version is already there.
+fetch_source() {
+    local package=$1 dir=third_party/$2
+    [ -f "$dir/.unum-stamp" ] && return 0
+    ensure_deb_src
+    mkdir -p third_party
+    local work=third_party/.fetch-$package
+    rm -rf "$work" "$dir"
+    mkdir -p "$work"
+    echo "deps: apt-get source $package -> $dir"
+    (cd "$work" && apt-get source -qq "$package" >/dev/null 2>../.fetch-$package.log) || {
+        cat "third_party/.fetch-$package.log" >&2
+        echo "deps: apt-get source $package failed" >&2
+        exit 1
+    }
+    local src
+    src=$(find "$work" -mindepth 1 -maxdepth 1 -type d | head -n 1)
+    [ -n "$src" ] || { echo "deps: apt-get source $package unpacked nothing" >&2; exit 1; }
+    mv "$src" "$dir"
+    rm -rf "$work" "third_party/.fetch-$package.log"
+    basename "$src" >"$dir/.unum-stamp"
+}
+
+# lwIP 2.1.3, the kernel's TCP/IP stack (net/lwip_port/ builds it from here).
+step_lwip() {
+    fetch_source lwip lwip
+}
 
 # newlib for Unum user programs: configured as x86_64-elf with the host gcc and
 # binutils, installed to third_party/newlib/x86_64-elf/{include,lib}. The stamp
@@ -116,7 +163,7 @@ step_newlib() {
     exec 9>&-
     echo "deps: newlib built in $((SECONDS - start)) s"
 }
-STEPS=(step_packages step_newlib)
+STEPS=(step_packages step_lwip step_newlib)
 
 for step in "${STEPS[@]}"; do
     "$step"

@@ -11,6 +11,7 @@
 
 #include "unum_errno.h"
 #include "unum_signal.h"
+#include "unum_socket.h"
 #include "unum_tty.h"
 #include "unum_types.h"
 
@@ -61,7 +62,21 @@
 #define UNUM_SYS_GETSID 45          /* (int pid) */
 #define UNUM_SYS_GETENTROPY 46      /* (void* buf, unsigned long len <= UNUM_GETENTROPY_MAX) */
 #define UNUM_SYS_UNUM_SELF 47       /* (struct unum_self_info* info) */
-#define UNUM_SYS_COUNT 48
+#define UNUM_SYS_SOCKET 48         /* (int domain, int type, int protocol) -> fd; see unum_socket.h */
+#define UNUM_SYS_BIND 49           /* (int fd, const struct unum_sockaddr* addr, unum_socklen_t len) */
+#define UNUM_SYS_LISTEN 50         /* (int fd, int backlog) */
+#define UNUM_SYS_ACCEPT 51         /* (int fd, struct unum_sockaddr* addr, unum_socklen_t* len) -> fd; addr may be NULL */
+#define UNUM_SYS_CONNECT 52        /* (int fd, const struct unum_sockaddr* addr, unum_socklen_t len) */
+#define UNUM_SYS_SENDTO 53         /* (int fd, const void* buf, unsigned long n, int flags, const struct unum_sockaddr* to, unum_socklen_t len) -> bytes */
+#define UNUM_SYS_RECVFROM 54       /* (int fd, void* buf, unsigned long n, int flags, struct unum_sockaddr* from, unum_socklen_t* len) -> bytes */
+#define UNUM_SYS_SHUTDOWN 55       /* (int fd, int how) */
+#define UNUM_SYS_GETSOCKOPT 56     /* (int fd, int level, int name, void* value, unum_socklen_t* len) */
+#define UNUM_SYS_SETSOCKOPT 57     /* (int fd, int level, int name, const void* value, unum_socklen_t len) */
+#define UNUM_SYS_GETSOCKNAME 58    /* (int fd, struct unum_sockaddr* addr, unum_socklen_t* len) */
+#define UNUM_SYS_GETPEERNAME 59    /* (int fd, struct unum_sockaddr* addr, unum_socklen_t* len) */
+#define UNUM_SYS_POLL 60           /* (struct unum_pollfd* fds, unsigned long n, int timeout_ms) -> ready count; -1 waits forever */
+#define UNUM_SYS_SELECT 61         /* (int nfds, u64* read, u64* write, u64* except, struct unum_timeval* timeout) -> ready count */
+#define UNUM_SYS_COUNT 62
 
 /* unum_self(struct unum_self_info*): this node's identity. */
 struct unum_self_info {
