@@ -1,0 +1,158 @@
+#!/usr/bin/python3
+# The network as a user and a hostile LAN see it: nodes of a tools/cluster LAN
+# (a VDE switch on unix sockets) answer ARP and ping from a foreign host (the
+# test, through vde_plug), survive a flood of malformed frames, and talk to each
+# other with ping, nc and iperf from their shells; a dead peer is an error, not
+# a hang.
+# Run alone: tests/system/test_network.py --build build [NAME...]
+import random
+import re
+import struct
+
+from harness import Cluster, check, main, strip_ansi
+from lan_port import ETH_IPV4, BROADCAST_MAC, LanPort, ethernet, ip_bytes, ipv4
+
+NODE_MAC = {i: bytes.fromhex(f"5254000000{i:02x}") for i in (1, 2, 3)}
+
+
+def node_ip(i):
+    return f"10.77.0.{i}"
+
+
+def wait_until_up(cluster, i):
+    cluster.wait_for_log(i, f"net: eth0 {node_ip(i)}/24")
+
+
+def malformed_frames(rng, target_mac, target_ip):
+    """Frames a broken or hostile host might send: noise, runts, IPv4 headers that
+    lie about their lengths, bad checksums, odd fragments, TCP and UDP to closed
+    ports with random flags, ICMP of every type."""
+    for _ in range(150):
+        yield bytes(rng.getrandbits(8) for _ in range(rng.randint(0, 1514)))
+    for _ in range(50):
+        yield ethernet(rng.choice([target_mac, BROADCAST_MAC]), ETH_IPV4,
+                       bytes(rng.getrandbits(8) for _ in range(rng.randint(0, 60))))
+    for _ in range(300):
+        protocol = rng.choice([1, 6, 17, rng.randint(0, 255)])
+        payload = bytes(rng.getrandbits(8) for _ in range(rng.randint(0, 200)))
+        packet = bytearray(ipv4(target_ip, protocol, payload, ident=rng.randint(0, 65535)))
+        damage = rng.randint(0, 5)
+        if damage == 0:
+            packet[2:4] = struct.pack("!H", rng.randint(0, 65535))      # total length lies
+        elif damage == 1:
+            packet[0] = 0x40 | rng.randint(0, 15)                        # header length lies
+        elif damage == 2:
+            packet[10:12] = struct.pack("!H", rng.randint(0, 65535))    # bad checksum
+        elif damage == 3:
+            packet[6:8] = struct.pack("!H", rng.randint(0, 65535))      # fragment flags/offset
+        elif damage == 4:
+            packet = packet[:rng.randint(0, len(packet))]               # truncated
+        yield ethernet(target_mac, ETH_IPV4, bytes(packet))
+
+
+def host_probes_a_node(build):
+    """ARP and ping from a foreign host, then a flood of malformed frames, then
+    ping again: the node answers throughout and logs no crash."""
+    with Cluster(build, "host_probes_a_node", nodes=1, extra=("--cmdline", "init=none")) as cluster:
+        wait_until_up(cluster, 1)
+        target = ip_bytes(node_ip(1))
+        with LanPort(cluster.dir / "lan") as lan:
+            mac = lan.resolve(target, timeout=30)
+            check(mac == NODE_MAC[1], f"ARP for {node_ip(1)} answered with {mac!r}")
+            for sequence in (1, 2, 3):
+                payload = bytes(range(sequence, sequence + 56))
+                reply = lan.ping(mac, target, sequence, payload, timeout=10)
+                check(reply == payload, f"echo {sequence}: reply payload {reply!r}")
+            rng = random.Random(4)  # fixed seed: a failure replays
+            for frame in malformed_frames(rng, mac, target):
+                lan.send(frame)
+            for sequence in (4, 5):
+                reply = lan.ping(mac, target, sequence, b"still alive", timeout=30)
+                check(reply == b"still alive", f"no echo reply after the flood (seq {sequence})")
+        log = strip_ansi((cluster.dir / "node1.log").read_text(errors="replace"))
+        for bad in ("panic", "assert", "exception"):
+            check(bad not in log.lower(), f"node 1 logged {bad!r} during the flood")
+
+
+# ---------------------------------------------------------------- node to node
+
+class Shell:
+    """A node's serial console with its root shell."""
+
+    def __init__(self, cluster, i):
+        self.prompt = f"node{i}:/# "
+        self.console = cluster.console(i)
+        cluster.wait_for_log(i, "unum: boot complete")
+        self.console.send("\r")
+        self.console.expect_exact(self.prompt, timeout=240)
+
+    def run(self, line, timeout=120):
+        """Types line, waits for the next prompt; returns the output lines."""
+        self.console.send(line + "\r")
+        self.console.expect_exact(self.prompt, timeout=timeout)
+        text = strip_ansi(self.console.child.before).replace("\r", "")
+        return [l for l in text.split("\n")[1:] if l.strip()]
+
+    def close(self):
+        self.console.close()
+
+
+def nodes_talk_over_the_lan(build):
+    """Two nodes: ping, ifconfig, a file copied with nc, iperf; then node 2's plug
+    is pulled and the same tools fail with an error instead of hanging."""
+    with Cluster(build, "nodes_talk_over_the_lan", nodes=2) as cluster:
+        for i in (1, 2):
+            wait_until_up(cluster, i)
+        one, two = Shell(cluster, 1), Shell(cluster, 2)
+        try:
+            out = one.run(f"ping -c 3 {node_ip(2)}; echo status $?")
+            check(out and out[-1] == "status 0", f"ping node 2 from node 1: {out!r}")
+            check(sum(1 for l in out if re.search(r"icmp_seq=\d+", l)) == 3,
+                  f"ping did not print three replies: {out!r}")
+            out = two.run("ifconfig eth0")
+            text = " ".join(out)
+            check(node_ip(2) in text and "52:54:00:00:00:02" in text,
+                  f"ifconfig eth0 on node 2 lacks its address or MAC: {out!r}")
+
+            two.run("nc -l 7000 > /tmp/copy &")
+            expected = one.run("cksum < /bin/sh")
+            out = []
+            for _ in range(5):  # the listener may still be starting
+                out = one.run(f"nc {node_ip(2)} 7000 < /bin/sh; echo status $?")
+                if out and out[-1] == "status 0":
+                    break
+            check(out and out[-1] == "status 0", f"nc to node 2: {out!r}")
+            got = []
+            for _ in range(10):
+                got = two.run("sleep 1; cksum < /tmp/copy")
+                if got == expected:
+                    break
+            check(got == expected, f"node 2 received a different file: {got!r} vs {expected!r}")
+
+            two.run("iperf -s &")
+            for _ in range(5):
+                out = one.run(f"iperf -c {node_ip(2)} -t 3; echo status $?", timeout=180)
+                if out and out[-1] == "status 0":
+                    break
+            check(out and out[-1] == "status 0", f"iperf client: {out!r}")
+            check(any(re.search(r"\d+(\.\d+)? [KMG]?Bytes", l) for l in out),
+                  f"iperf client printed no transfer report: {out!r}")
+
+            two.close()
+            cluster.run_tool("kill", "2")
+            out = one.run(f"ping -c 2 {node_ip(2)}; echo status $?", timeout=120)
+            check(out and out[-1] == "status 1", f"ping of a dead node: {out!r}")
+            out = one.run(f"nc -w 5 {node_ip(2)} 7000 < /dev/null; echo status $?", timeout=180)
+            check(out and out[-1] != "status 0", f"nc to a dead node succeeded: {out!r}")
+        finally:
+            one.close()
+            two.close()
+
+
+TESTS = {
+    "host_probes_a_node": host_probes_a_node,
+    "nodes_talk_over_the_lan": nodes_talk_over_the_lan,
+}
+
+if __name__ == "__main__":
+    main(TESTS)
