@@ -14,7 +14,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests" / "system"))
-from harness import EXIT_PASS, Node, TestFailure  # noqa: E402
+from harness import EXIT_PASS, Cluster, Node, TestFailure  # noqa: E402
+from test_network import Shell, node_ip, wait_until_up  # noqa: E402
 
 
 def boot_time(firmware, suffix=""):
@@ -59,11 +60,39 @@ def user_benchmarks(ctx):
         return [(name, int(value), unit) for name, value, unit in lines]
 
 
+def network_benchmarks(ctx):
+    """Two nodes on the VDE LAN: TCP throughput node 1 -> node 2 with iperf, and
+    the round-trip time of ping, both as the programs report them."""
+    with Cluster(ctx.build, "bench_network", nodes=2) as cluster:
+        for i in (1, 2):
+            wait_until_up(cluster, i)
+        one, two = Shell(cluster, 1), Shell(cluster, 2)
+        try:
+            two.run("iperf -s &")
+            out = one.run(f"iperf -c {node_ip(2)} -t 5", timeout=300)
+            rates = [re.search(r"([\d.]+) ([KMG]?)bits/sec", line) for line in out]
+            rates = [m for m in rates if m]
+            if not rates:
+                raise TestFailure(f"iperf printed no rate: {out!r}")
+            scale = {"": 1e-3, "K": 1, "M": 1e3, "G": 1e6}
+            kbits = float(rates[-1].group(1)) * scale[rates[-1].group(2)]
+            out = one.run(f"ping -c 10 -i 0.2 {node_ip(2)}", timeout=120)
+            times = [float(m.group(1)) for m in (re.search(r"time=([\d.]+) ms", l) for l in out) if m]
+            if not times:
+                raise TestFailure(f"ping printed no times: {out!r}")
+            return [("lan_tcp_throughput_kbit_s", round(kbits), "kbit/s"),
+                    ("lan_ping_rtt_us", round(statistics.median(times) * 1000), "us")]
+        finally:
+            one.close()
+            two.close()
+
+
 PROBES = [
     ("boot time, SeaBIOS", boot_time("bios")),
     ("boot time, OVMF", boot_time("uefi", "_uefi")),
     ("in-kernel benchmarks", kernel_benchmarks),
     ("user-space benchmarks", user_benchmarks),
+    ("network, two nodes", network_benchmarks),
 ]
 
 
