@@ -33,6 +33,39 @@ ARCH_SRCS := $(call find_cpp,arch/x86) $(shell find arch/x86 -name '*.S' | sort)
 KERNEL_SRCS := $(PORTABLE_SRCS) $(KERNEL_ONLY_SRCS) $(ARCH_SRCS)
 KERNEL_OBJS := $(patsubst %,$(BUILD)/kernel/%.o,$(KERNEL_SRCS))
 
+# ---------------------------------------------------------------- lwIP (the kernel's TCP/IP)
+# lwIP 2.1.3 is built from third_party/lwip (fetched by `make deps`, never copied in)
+# as freestanding kernel C, with the port in net/lwip_port/ (lwipopts.h, cc.h,
+# sys_arch) and a few libc headers of its own for the C compile only. Every kernel
+# C++ file sees the lwIP headers; host tests and fuzz targets do not.
+LWIP_DIR := third_party/lwip/src
+LWIP_INCLUDES := -Inet/lwip_port/include -I$(LWIP_DIR)/include
+KERNEL_CXXFLAGS += $(LWIP_INCLUDES)
+LWIP_CFLAGS := -std=gnu11 -ffreestanding -nostdlib -mno-red-zone -mcmodel=kernel -mno-sse -mno-sse2 \
+	-mno-mmx -mno-80387 -fno-pic -fno-pie -fno-stack-protector -fno-omit-frame-pointer \
+	-fno-asynchronous-unwind-tables -fno-strict-aliasing -O2 -g -Wall -Wno-address \
+	-I. -Inet/lwip_port/include/libc $(LWIP_INCLUDES) -MMD -MP
+LWIP_SRCS := $(addprefix $(LWIP_DIR)/core/,def.c inet_chksum.c init.c ip.c mem.c memp.c netif.c \
+	pbuf.c raw.c stats.c sys.c tcp.c tcp_in.c tcp_out.c timeouts.c udp.c) \
+	$(addprefix $(LWIP_DIR)/core/ipv4/,autoip.c dhcp.c etharp.c icmp.c igmp.c ip4.c ip4_addr.c ip4_frag.c) \
+	$(addprefix $(LWIP_DIR)/api/,api_lib.c api_msg.c err.c if_api.c netbuf.c tcpip.c) \
+	$(LWIP_DIR)/netif/ethernet.c $(LWIP_DIR)/apps/lwiperf/lwiperf.c
+LWIP_OBJS := $(patsubst %,$(BUILD)/kernel/%.o,$(LWIP_SRCS))
+
+$(BUILD)/kernel/$(LWIP_DIR)/%.c.o: $(LWIP_DIR)/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	@$(CC) $(LWIP_CFLAGS) -c $< -o $@
+
+# Without lwIP no kernel object builds: say what to do instead of a missing header.
+LWIP_MISSING = @echo "error: lwIP is missing ($(LWIP_DIR)); run 'make deps' first" >&2; exit 1
+$(LWIP_DIR)/include/lwip/opt.h:
+	$(LWIP_MISSING)
+$(LWIP_DIR)/%.c:
+	$(LWIP_MISSING)
+$(KERNEL_OBJS) $(LWIP_OBJS): | $(LWIP_DIR)/include/lwip/opt.h
+KERNEL_OBJS += $(LWIP_OBJS)
+
 FONT_PSF := /usr/share/consolefonts/Lat15-Terminus16.psf.gz
 
 .PHONY: all iso run test bench debug deps clean host-tests fuzz system-tests selftest

@@ -131,6 +131,32 @@ Result<void> ioapic_route_irq(u8 irq, u8 vector)
     return ioapic_route_gsi(route.gsi, vector, route.active_low, route.level_triggered, lapic_id());
 }
 
+Result<void> ioapic_route_pci_line(u8 line, u8 vector)
+{
+    if (line >= 16)
+        return Error::InvalidArgument;
+    if (g_count == 0 || !lapic_present())
+        return ioapic_route_irq(line, vector); // the PIC: firmware set ELCR for PCI lines
+    u32 gsi = line;
+    bool active_low = false;
+    for (usize i = 0; i < g_info->override_count; ++i) {
+        acpi::InterruptOverride const& o = g_info->overrides[i];
+        if (o.bus != 0 || o.source_irq != line)
+            continue;
+        gsi = o.gsi;
+        active_low = o.polarity == acpi::Polarity::ActiveLow;
+        break;
+    }
+    return ioapic_route_gsi(gsi, vector, active_low, true, lapic_id());
+}
+
+u32 ioapic_gsi_of_pci_line(u8 line)
+{
+    if (g_count == 0 || !g_info)
+        return line;
+    return g_info->route_isa_irq(line).gsi;
+}
+
 Result<void> ioapic_set_masked(u32 gsi, bool masked)
 {
     SpinlockGuard guard(g_lock);

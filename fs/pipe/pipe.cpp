@@ -4,6 +4,8 @@
 
 #include <atomic>
 
+#include "fs/vfs/readiness.h"
+
 namespace {
 std::atomic<u64> g_next_pipe_inode { 1 };
 }
@@ -57,6 +59,7 @@ void Pipe::release(OpenFileDescription& description)
         m_writers_waiting.wake_all(); // they get EPIPE
     if (description.is_writable() && --m_writers == 0)
         m_readers_waiting.wake_all(); // they get end of file
+    readiness::changed();
 }
 
 Result<usize> Pipe::read(OpenFileDescription& description, u64, u8* buffer, usize size)
@@ -68,6 +71,7 @@ Result<usize> Pipe::read(OpenFileDescription& description, u64, u8* buffer, usiz
         if (!m_buffer.is_empty()) {
             usize done = m_buffer.read(buffer, size);
             m_writers_waiting.wake_all();
+            readiness::changed();
             return done;
         }
         if (m_writers == 0)
@@ -102,6 +106,7 @@ Result<usize> Pipe::write(OpenFileDescription& description, u64&, u8 const* data
         }
         done += m_buffer.write(data + done, remaining);
         m_readers_waiting.wake_all();
+        readiness::changed();
     }
     return done;
 }

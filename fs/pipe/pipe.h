@@ -2,6 +2,7 @@
 // open file descriptions over it (read end, write end). Readers block while it
 // is empty and a writer exists; writers block while it is full and a reader
 // exists; writes of at most ATOMIC_WRITE_MAX bytes are never interleaved.
+// Every change of contents or ends is announced to pollers (readiness::changed).
 #pragma once
 
 #include "fs/vfs/open_file_description.h"

@@ -133,4 +133,14 @@ Result<void> render_cpuinfo(Vector<CpuInfo> const& cpus, TextBuffer& out)
     return {};
 }
 
+Result<void> render_net_interfaces(Vector<net::InterfaceInfo> const& interfaces, TextBuffer& out)
+{
+    for (net::InterfaceInfo const& info : interfaces) {
+        char line[net::INTERFACE_LINE_CAPACITY];
+        usize length = TRY(net::format_interface_line(info, line, sizeof(line)));
+        TRY(out.append(StringView(line, length)));
+    }
+    return {};
+}
+
 } // namespace procfs_content

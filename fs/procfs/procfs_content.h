@@ -5,6 +5,7 @@
 #include "fs/procfs/process_info_provider.h"
 #include "fs/procfs/system_info_provider.h"
 #include "fs/procfs/text_buffer.h"
+#include "net/stack/interface_info.h"
 
 namespace procfs_content {
 
@@ -30,6 +31,9 @@ Result<void> render_uptime(UptimeInfo const& uptime, TextBuffer& out);
 // /proc/cpuinfo: one block per processor, each ended by an empty line
 // (as Linux); Unum adds a "node" line.
 Result<void> render_cpuinfo(Vector<CpuInfo> const& cpus, TextBuffer& out);
+
+// /proc/net/interfaces: one net::format_interface_line() line per interface.
+Result<void> render_net_interfaces(Vector<net::InterfaceInfo> const& interfaces, TextBuffer& out);
 
 // "running", "sleeping", ... for a state letter; "unknown" otherwise.
 char const* state_description(char state);

@@ -68,6 +68,13 @@ Result<Vector<u8>> ProcfsFile::render()
         TRY(procfs_content::render_cpuinfo(cpus, text));
         break;
     }
+    case ProcfsFileKind::NetInterfaces: {
+        auto interfaces = TRY(m_context->system().network_interfaces());
+        TRY(procfs_content::render_net_interfaces(interfaces, text));
+        break;
+    }
+    case ProcfsFileKind::Pci:
+        return m_context->system().pci_listing();
     case ProcfsFileKind::ProcessStat:
     case ProcfsFileKind::ProcessStatus:
     case ProcfsFileKind::ProcessCmdline: {

@@ -11,6 +11,9 @@ enum class ProcfsFileKind : u8 {
     Meminfo,
     Uptime,
     Cpuinfo,
+    Pci,
+    // In /proc/net/.
+    NetInterfaces,
     // In /proc/<pid>/.
     ProcessStat,
     ProcessStatus,
@@ -20,6 +23,8 @@ enum class ProcfsFileKind : u8 {
 namespace procfs_inode {
 
 inline constexpr u64 ROOT = 1;
+// /proc/net (the system files of /proc take 2, 3, ...).
+inline constexpr u64 NET_DIRECTORY = 6;
 // /proc/<pid> is (pid << PROCESS_SHIFT), its files that plus 1, 2, 3; PIDs are
 // positive, so these never meet the small numbers of /proc's own entries.
 inline constexpr u32 PROCESS_SHIFT = 4;
@@ -35,6 +40,10 @@ constexpr u64 of_file(ProcfsFileKind kind, i32 pid)
         return 3;
     case ProcfsFileKind::Cpuinfo:
         return 4;
+    case ProcfsFileKind::Pci:
+        return 5;
+    case ProcfsFileKind::NetInterfaces:
+        return 7;
     case ProcfsFileKind::ProcessStat:
         return of_process_directory(pid) + 1;
     case ProcfsFileKind::ProcessStatus:
@@ -56,6 +65,10 @@ constexpr StringView procfs_file_name(ProcfsFileKind kind)
         return "uptime"_sv;
     case ProcfsFileKind::Cpuinfo:
         return "cpuinfo"_sv;
+    case ProcfsFileKind::Pci:
+        return "pci"_sv;
+    case ProcfsFileKind::NetInterfaces:
+        return "interfaces"_sv;
     case ProcfsFileKind::ProcessStat:
         return "stat"_sv;
     case ProcfsFileKind::ProcessStatus:
@@ -68,6 +81,7 @@ constexpr StringView procfs_file_name(ProcfsFileKind kind)
 
 // The entries of /proc itself and of each /proc/<pid>/, in readdir order.
 inline constexpr ProcfsFileKind PROCFS_SYSTEM_FILES[] = { ProcfsFileKind::Meminfo, ProcfsFileKind::Uptime,
-    ProcfsFileKind::Cpuinfo };
+    ProcfsFileKind::Cpuinfo, ProcfsFileKind::Pci };
+inline constexpr ProcfsFileKind PROCFS_NET_FILES[] = { ProcfsFileKind::NetInterfaces };
 inline constexpr ProcfsFileKind PROCFS_PROCESS_FILES[] = { ProcfsFileKind::ProcessStat,
     ProcfsFileKind::ProcessStatus, ProcfsFileKind::ProcessCmdline };

@@ -4,6 +4,7 @@
 
 #include "fs/procfs/procfs_file.h"
 #include "fs/procfs/procfs_file_kind.h"
+#include "fs/procfs/procfs_net_directory.h"
 #include "fs/procfs/procfs_process_directory.h"
 #include "fs/vfs/file_clock.h"
 #include "kernel/lib/format.h"
@@ -11,12 +12,14 @@
 namespace {
 
 constexpr usize SYSTEM_FILE_COUNT = sizeof(PROCFS_SYSTEM_FILES) / sizeof(PROCFS_SYSTEM_FILES[0]);
-// Cookies: 0 ".", 1 "..", 2 + i the i-th file of /proc, then FIRST_PID_COOKIE
+// Cookies: 0 ".", 1 "..", 2 + i the i-th file of /proc, then NET_COOKIE for
+// /proc/net, then FIRST_PID_COOKIE
 // + pid for the entry of pid. Naming the PID (not its position) lets a later
 // call resume after it whatever else changed in the list.
 constexpr u64 FIRST_SYSTEM_FILE_COOKIE = 2;
+constexpr u64 NET_COOKIE = FIRST_SYSTEM_FILE_COOKIE + SYSTEM_FILE_COUNT;
 constexpr u64 FIRST_PID_COOKIE = 16;
-static_assert(FIRST_SYSTEM_FILE_COOKIE + SYSTEM_FILE_COUNT <= FIRST_PID_COOKIE);
+static_assert(NET_COOKIE < FIRST_PID_COOKIE);
 
 // Heap sort: in place, no allocation, O(n log n) for a cluster's many PIDs.
 void sift_down(i32* pids, usize root, usize count)
@@ -99,6 +102,10 @@ Result<NonnullRefPtr<Vnode>> ProcfsRootDirectory::lookup(StringView name)
             return NonnullRefPtr<Vnode>(*file);
         }
     }
+    if (name == "net"_sv) {
+        auto directory = TRY(ProcfsNetDirectory::create(m_context, NonnullRefPtr<Vnode>(*this)));
+        return NonnullRefPtr<Vnode>(*directory);
+    }
     i32 pid = TRY(parse_pid(name));
     auto info = TRY(m_context->process_info(pid));
     auto directory = TRY(ProcfsProcessDirectory::create(m_context, NonnullRefPtr<Vnode>(*this), pid, info.uid,
@@ -116,6 +123,10 @@ Result<usize> ProcfsRootDirectory::readdir(u64& cookie, DirectoryEntry* entries,
     while (filled < capacity && cookie < FIRST_SYSTEM_FILE_COOKIE + SYSTEM_FILE_COUNT) {
         ProcfsFileKind kind = PROCFS_SYSTEM_FILES[cookie - FIRST_SYSTEM_FILE_COOKIE];
         entries[filled++].set(procfs_inode::of_file(kind, 0), VnodeKind::Regular, procfs_file_name(kind));
+        ++cookie;
+    }
+    if (filled < capacity && cookie == NET_COOKIE) {
+        entries[filled++].set(procfs_inode::NET_DIRECTORY, VnodeKind::Directory, "net"_sv);
         ++cookie;
     }
     if (filled == capacity)

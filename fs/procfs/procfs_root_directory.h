@@ -1,4 +1,4 @@
-// ProcfsRootDirectory: /proc — meminfo, uptime and cpuinfo, then one
+// ProcfsRootDirectory: /proc — its system files and net/, then one
 // directory per process the provider lists, named by its decimal PID.
 #pragma once
 

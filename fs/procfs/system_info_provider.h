@@ -6,6 +6,7 @@
 #include "kernel/lib/result.h"
 #include "kernel/lib/types.h"
 #include "kernel/lib/vector.h"
+#include "net/stack/interface_info.h"
 
 struct MemoryInfo {
     u64 total_bytes { 0 };
@@ -38,4 +39,10 @@ public:
     virtual Result<UptimeInfo> uptime() = 0;
     // One entry per processor, in the order /proc/cpuinfo numbers them.
     virtual Result<Vector<CpuInfo>> cpus() = 0;
+    // /proc/pci: the node's PCI functions, one pci::format_device line each
+    // (kernel/pci/pci_format.h); empty where there is no PCI.
+    virtual Result<Vector<u8>> pci_listing() { return Vector<u8> {}; }
+    // /proc/net/interfaces: the node's network interfaces, lo first; empty
+    // where no network stack runs.
+    virtual Result<Vector<net::InterfaceInfo>> network_interfaces() { return Vector<net::InterfaceInfo> {}; }
 };

@@ -71,7 +71,7 @@ Result<usize> OpenFileDescription::write(u8 const* data, usize size)
 
 Result<u64> OpenFileDescription::seek(i64 offset, SeekWhence whence)
 {
-    if (m_vnode->kind() == VnodeKind::Fifo)
+    if (m_vnode->kind() == VnodeKind::Fifo || m_vnode->kind() == VnodeKind::Socket)
         return Error::IllegalSeek;
     MutexLocker locker(m_offset_lock);
     i64 base;

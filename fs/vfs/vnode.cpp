@@ -16,6 +16,8 @@ u32 file_type_bits(VnodeKind kind)
         return FileMode::Fifo;
     case VnodeKind::Symlink:
         return FileMode::Symlink;
+    case VnodeKind::Socket:
+        return FileMode::Socket;
     }
     return 0;
 }
@@ -33,6 +35,8 @@ Result<VnodeKind> vnode_kind_from_mode(u32 mode)
         return VnodeKind::Fifo;
     case FileMode::Symlink:
         return VnodeKind::Symlink;
+    case FileMode::Socket:
+        return VnodeKind::Socket;
     default:
         return Error::InvalidArgument;
     }

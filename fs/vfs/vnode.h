@@ -13,7 +13,7 @@
 struct Credentials;
 class OpenFileDescription;
 
-enum class VnodeKind : u8 { Regular, Directory, CharDevice, Fifo, Symlink };
+enum class VnodeKind : u8 { Regular, Directory, CharDevice, Fifo, Symlink, Socket };
 
 // The S_IFMT bits for a kind, and back (InvalidArgument for unknown types).
 u32 file_type_bits(VnodeKind kind);

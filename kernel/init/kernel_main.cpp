@@ -19,6 +19,8 @@
 #include "kernel/sched/sched_bench.h"
 #include "kernel/sched/scheduler.h"
 #include "kernel/selftest/selftest.h"
+#include "net/device/net_drivers.h"
+#include "net/stack/network_stack.h"
 
 namespace {
 
@@ -93,6 +95,7 @@ u64 kernel_ready_ns() { return g_ready_ns; }
     else
         log_info("pci: %zu functions%s", found.value(), PciBus::the().truncated() ? " (list full)" : "");
     monitor_register_command({ "pci", "PCI functions and their BARs", command_pci });
+    net_drivers_probe();
 
     if (command_line.has("fault")) {
         static char kind[32];
@@ -110,6 +113,8 @@ u64 kernel_ready_ns() { return g_ready_ns; }
     }
     if (auto mounted = mount_root_filesystem(boot.initrd, boot.initrd_size); mounted.is_error())
         log_error("root file system: %s", error_name(mounted.error()));
+    // After the drivers, before self-tests and the first user process.
+    net::network_init(command_line);
     if (command_line.has("selftest"))
         run_selftests();
     if (command_line.has("bench"))

@@ -56,6 +56,19 @@ const char* error_name(Error e)
     case Error::NotSupported: return "ENOTSUP";
     case Error::Overflow: return "EOVERFLOW";
     case Error::Canceled: return "ECANCELED";
+    case Error::OperationNotSupported: return "EOPNOTSUPP";
+    case Error::AddressFamilyNotSupported: return "EAFNOSUPPORT";
+    case Error::ProtocolWrongType: return "EPROTOTYPE";
+    case Error::NotSocket: return "ENOTSOCK";
+    case Error::NoProtocolOption: return "ENOPROTOOPT";
+    case Error::ConnectionAborted: return "ECONNABORTED";
+    case Error::NetworkUnreachable: return "ENETUNREACH";
+    case Error::InProgress: return "EINPROGRESS";
+    case Error::AlreadyInProgress: return "EALREADY";
+    case Error::DestinationRequired: return "EDESTADDRREQ";
+    case Error::ProtocolNotSupported: return "EPROTONOSUPPORT";
+    case Error::AddressNotAvailable: return "EADDRNOTAVAIL";
+    case Error::AlreadyConnected: return "EISCONN";
     }
     return "E?";
 }

@@ -1,5 +1,5 @@
 // PCI listing: one lspci-style line per function and names for common classes.
-// Used by the monitor's `pci` command and later /proc/pci.
+// Used by the monitor's `pci` command and /proc/pci.
 #pragma once
 
 #include "kernel/lib/types.h"

@@ -4,11 +4,14 @@
 #include "kernel/arch/time.h"
 #include "kernel/cpu/cpu_features.h"
 #include "kernel/mm/frame_allocator.h"
+#include "kernel/pci/pci_bus.h"
+#include "kernel/pci/pci_format.h"
 #include "kernel/proc/node_identity.h"
 #include "kernel/proc/process.h"
 #include "kernel/proc/process_table.h"
 #include "kernel/sched/thread.h"
 #include "kernel/vm/address_space.h"
+#include "net/stack/interface_list.h"
 
 namespace {
 
@@ -101,3 +104,20 @@ Result<Vector<CpuInfo>> LocalSystemInfoProvider::cpus()
     TRY(cpus.try_append(cpu));
     return cpus;
 }
+
+Result<Vector<u8>> LocalSystemInfoProvider::pci_listing()
+{
+    PciBus const& bus = PciBus::the();
+    Vector<u8> text;
+    char line[256];
+    for (usize i = 0; i < bus.count(); ++i) {
+        usize length = pci::format_device(bus.device(i), line, sizeof(line) - 1);
+        if (length > sizeof(line) - 2)
+            length = sizeof(line) - 2;
+        line[length++] = '\n';
+        TRY(text.try_append(reinterpret_cast<u8 const*>(line), length));
+    }
+    return text;
+}
+
+Result<Vector<net::InterfaceInfo>> LocalSystemInfoProvider::network_interfaces() { return net::list_interfaces(); }

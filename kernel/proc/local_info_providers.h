@@ -17,4 +17,6 @@ public:
     Result<MemoryInfo> memory() override;
     Result<UptimeInfo> uptime() override;
     Result<Vector<CpuInfo>> cpus() override;
+    Result<Vector<u8>> pci_listing() override;
+    Result<Vector<net::InterfaceInfo>> network_interfaces() override;
 };

@@ -7,6 +7,7 @@
 #include "kernel/abi/unum_types.h"
 #include "kernel/lib/own_ptr.h"
 #include "kernel/proc/process.h"
+#include "kernel/syscall/current_files.h"
 #include "kernel/syscall/syscall_families.h"
 #include "kernel/syscall/user_ptr.h"
 
@@ -15,22 +16,6 @@ namespace {
 // The largest heap size class: a bounce buffer that is a slab object, not a page
 // from the frame allocator on every read and write.
 constexpr usize CHUNK = 2048;
-
-Result<FdTable*> current_fds()
-{
-    Process* process = current_process();
-    if (!process || !process->fds())
-        return Error::BadFd;
-    return process->fds();
-}
-
-Result<NonnullRefPtr<OpenFileDescription>> file_for(u64 fd)
-{
-    if (fd > 0x7fffffff)
-        return Error::BadFd;
-    FdTable* fds = TRY(current_fds());
-    return fds->get(int(fd));
-}
 
 struct Bounce {
     u8* bytes;
@@ -83,8 +68,11 @@ Result<u64> sys_write(SyscallArgs const& args)
         usize chunk = length - done < CHUNK ? length - done : CHUNK;
         TRY(arch::copy_from_user(buffer.bytes, user + done, chunk));
         auto n = file->write(buffer.bytes, chunk);
-        if (n.is_error())
+        if (n.is_error()) {
+            if (n.error() == Error::BrokenPipe)
+                signal_broken_pipe();
             return done ? Result<u64>(done) : Result<u64>(n.error());
+        }
         done += n.value();
         if (n.value() < chunk)
             break;

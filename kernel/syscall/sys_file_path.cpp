@@ -73,6 +73,7 @@ u8 dirent_type(VnodeKind kind)
     case VnodeKind::CharDevice: return UNUM_DT_CHR;
     case VnodeKind::Fifo: return UNUM_DT_FIFO;
     case VnodeKind::Symlink: return UNUM_DT_LNK;
+    case VnodeKind::Socket: return UNUM_DT_SOCK;
     }
     return UNUM_DT_UNKNOWN;
 }

@@ -66,6 +66,20 @@ struct SyscallTable {
         entries[UNUM_SYS_GETSID] = make_table_entry(sys_getsid);
         entries[UNUM_SYS_UNUM_SELF] = make_table_entry(sys_unum_self);
         entries[UNUM_SYS_GETENTROPY] = make_table_entry(sys_getentropy);
+        entries[UNUM_SYS_SOCKET] = make_table_entry(sys_socket);
+        entries[UNUM_SYS_BIND] = make_table_entry(sys_bind);
+        entries[UNUM_SYS_LISTEN] = make_table_entry(sys_listen);
+        entries[UNUM_SYS_ACCEPT] = make_table_entry(sys_accept);
+        entries[UNUM_SYS_CONNECT] = make_table_entry(sys_connect);
+        entries[UNUM_SYS_SENDTO] = make_table_entry(sys_sendto);
+        entries[UNUM_SYS_RECVFROM] = make_table_entry(sys_recvfrom);
+        entries[UNUM_SYS_SHUTDOWN] = make_table_entry(sys_shutdown);
+        entries[UNUM_SYS_GETSOCKOPT] = make_table_entry(sys_getsockopt);
+        entries[UNUM_SYS_SETSOCKOPT] = make_table_entry(sys_setsockopt);
+        entries[UNUM_SYS_GETSOCKNAME] = make_table_entry(sys_getsockname);
+        entries[UNUM_SYS_GETPEERNAME] = make_table_entry(sys_getpeername);
+        entries[UNUM_SYS_POLL] = make_table_entry(sys_poll);
+        entries[UNUM_SYS_SELECT] = make_table_entry(sys_select);
     }
 };
 

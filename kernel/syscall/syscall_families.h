@@ -53,3 +53,21 @@ Result<u64> sys_waitpid(SyscallArgs const& args);
 Result<u64> sys_uname(SyscallArgs const& args);
 Result<u64> sys_unum_self(SyscallArgs const& args);
 Result<u64> sys_getentropy(SyscallArgs const& args);
+
+// sys_poll.cpp
+Result<u64> sys_poll(SyscallArgs const& args);
+Result<u64> sys_select(SyscallArgs const& args);
+
+// sys_socket.cpp
+Result<u64> sys_socket(SyscallArgs const& args);
+Result<u64> sys_bind(SyscallArgs const& args);
+Result<u64> sys_listen(SyscallArgs const& args);
+Result<u64> sys_accept(SyscallArgs const& args);
+Result<u64> sys_connect(SyscallArgs const& args);
+Result<u64> sys_sendto(SyscallArgs const& args);
+Result<u64> sys_recvfrom(SyscallArgs const& args);
+Result<u64> sys_shutdown(SyscallArgs const& args);
+Result<u64> sys_getsockopt(SyscallArgs const& args);
+Result<u64> sys_setsockopt(SyscallArgs const& args);
+Result<u64> sys_getsockname(SyscallArgs const& args);
+Result<u64> sys_getpeername(SyscallArgs const& args);

@@ -3,6 +3,7 @@
 #include "kernel/tty/tty_char_device.h"
 
 #include "fs/vfs/open_file_description.h"
+#include "fs/vfs/readiness.h"
 #include "kernel/lib/ring_buffer.h"
 #include "kernel/sched/thread.h"
 #include "kernel/sync/semaphore.h"
@@ -68,6 +69,7 @@ Result<NonnullRefPtr<TtyCharDevice>> TtyCharDevice::create(TtyDevice& tty)
     if (!device)
         return Error::NoMemory;
     tty.line_discipline().set_signal_handler(queue_foreground_signal, &tty);
+    tty.line_discipline().set_input_notifier([](void*) { readiness::changed(); }, nullptr);
     return adopt_ref(*device);
 }
 
@@ -116,5 +118,7 @@ u32 TtyCharDevice::poll(OpenFileDescription&)
         result |= PollEvent::Readable;
     if (events & TtyDevice::POLL_OUT)
         result |= PollEvent::Writable;
+    if (events & TtyDevice::POLL_HUP)
+        result |= PollEvent::HangUp;
     return result;
 }

@@ -72,6 +72,11 @@ public:
         m_link_listener = listener;
     }
 
+    // Who receives frames now (null when nobody), so a test can listen in and pass
+    // frames on to the receiver it found.
+    Receiver receiver() const { return m_receiver; }
+    void* receiver_context() const { return m_receiver_context; }
+
 protected:
     // For drivers: hand a received frame up; false when nobody took it.
     bool deliver(void const* frame, usize length)

@@ -15,6 +15,14 @@
 #if !defined(_POSIX_TIMERS)
 int nanosleep(const struct timespec* req, struct timespec* rem);
 int clock_gettime(clockid_t clock, struct timespec* ts);
+/* HOST (a dotted quad, "localhost" or node<N>, see <netdb.h>) and PORT as an
+   IPv4 socket address; 0, or -1 (nothing printed) when HOST is unknown. */
+struct sockaddr_in;
+int util_inet_address(const char* host, unsigned port, struct sockaddr_in* out);
+
+/* Seconds on the monotonic clock, as a double (for rates and round trips). */
+double util_monotonic_seconds(void);
+
 #endif
 
 /* Prints "prog: what: strerror(errno)" on stderr. */
@@ -66,5 +74,13 @@ int util_run_line_filter(const char* prog, int argc, char** argv, util_line_filt
    work and returns < 0 on failure. Returns the exit status. */
 typedef int (*util_file_operation)(const char* src, const char* dst);
 int util_run_to_destination(const char* prog, int argc, char** argv, util_file_operation op);
+
+/* HOST (a dotted quad, "localhost" or node<N>, see <netdb.h>) and PORT as an
+   IPv4 socket address; 0, or -1 (nothing printed) when HOST is unknown. */
+struct sockaddr_in;
+int util_inet_address(const char* host, unsigned port, struct sockaddr_in* out);
+
+/* Seconds on the monotonic clock, as a double (for rates and round trips). */
+double util_monotonic_seconds(void);
 
 #endif

@@ -144,3 +144,33 @@ SAME(UNUM_DIRENT_RECLEN(1), 16);
 SAME(UNUM_DIRENT_RECLEN(4), 16);
 SAME(UNUM_DIRENT_RECLEN(5), 24);
 SAME(MAP_FAILED, (void*)-1);
+
+/* sockets and readiness: userland's <sys/socket.h>, <netinet/in.h>, <poll.h>
+   and newlib's fd_set against kernel/abi/unum_socket.h */
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <sys/select.h>
+#include <sys/socket.h>
+_Static_assert(sizeof(struct sockaddr) == sizeof(struct unum_sockaddr), "sockaddr size");
+SAME_FIELD(struct sockaddr, struct unum_sockaddr, sa_family);
+SAME_FIELD(struct sockaddr, struct unum_sockaddr, sa_data);
+_Static_assert(sizeof(struct sockaddr_in) == sizeof(struct unum_sockaddr_in), "sockaddr_in size");
+SAME_FIELD(struct sockaddr_in, struct unum_sockaddr_in, sin_family);
+SAME_FIELD(struct sockaddr_in, struct unum_sockaddr_in, sin_port);
+SAME_FIELD(struct sockaddr_in, struct unum_sockaddr_in, sin_addr);
+SAME_FIELD(struct sockaddr_in, struct unum_sockaddr_in, sin_zero);
+_Static_assert(sizeof(socklen_t) == sizeof(unum_socklen_t), "socklen_t size");
+_Static_assert(sizeof(struct pollfd) == sizeof(struct unum_pollfd), "pollfd size");
+SAME_FIELD(struct pollfd, struct unum_pollfd, fd);
+SAME_FIELD(struct pollfd, struct unum_pollfd, events);
+SAME_FIELD(struct pollfd, struct unum_pollfd, revents);
+/* select: newlib's fd_set is whole 64-bit words, fd n at bit n%64 of word n/64. */
+_Static_assert(sizeof(fd_mask) * 8 == UNUM_FD_SET_WORD_BITS, "fd_set word");
+_Static_assert(sizeof(fd_set) % 8 == 0, "fd_set words");
+_Static_assert(FD_SETSIZE <= UNUM_SELECT_MAX_FDS, "FD_SETSIZE");
+SAME_FIELD(struct timeval, struct unum_timeval, tv_sec);
+SAME_FIELD(struct timeval, struct unum_timeval, tv_usec);
+SAME(EAFNOSUPPORT, 106); SAME(ENOTSOCK, 108); SAME(ENOPROTOOPT, 109); SAME(EPROTONOSUPPORT, 123);
+SAME(EADDRNOTAVAIL, 125); SAME(EISCONN, 127); SAME(EDESTADDRREQ, 121); SAME(EPROTOTYPE, 107);

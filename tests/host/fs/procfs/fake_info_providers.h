@@ -91,7 +91,16 @@ public:
         return result;
     }
 
+    Result<Vector<net::InterfaceInfo>> network_interfaces() override
+    {
+        Vector<net::InterfaceInfo> result;
+        for (net::InterfaceInfo const& info : interfaces)
+            TRY(result.try_append(info));
+        return result;
+    }
+
     MemoryInfo memory_info { 512 * MiB, 300 * MiB, 400 * MiB };
     UptimeInfo uptime_info { 12'345'678'901'234, 2'000'500'000 };
     std::vector<CpuInfo> cpu_list;
+    std::vector<net::InterfaceInfo> interfaces;
 };

@@ -130,7 +130,7 @@ TEST_CASE("/proc lists its files and every PID, sorted and once each", "[procfs]
 {
     ProcFixture f;
     f.processes->extra_listed_pids = { 7, -3, 0 }; // a duplicate and nonsense
-    std::vector<std::string> expected { ".", "..", "meminfo", "uptime", "cpuinfo", "1", "7" };
+    std::vector<std::string> expected { ".", "..", "meminfo", "uptime", "cpuinfo", "pci", "net", "1", "7" };
     REQUIRE(f.list("/proc") == expected);
     // One entry per getdents call: the cookies resume in the right place.
     REQUIRE(f.list("/proc", 1) == expected);
@@ -142,10 +142,12 @@ TEST_CASE("/proc lists its files and every PID, sorted and once each", "[procfs]
     REQUIRE(directory->read_directory(entries, 5).value() == 5);
     REQUIRE(f.processes->list_calls == before);
     REQUIRE(entries[5 - 1].name_view() == "cpuinfo"_sv);
-    REQUIRE(directory->read_directory(entries, 5).value() == 2);
-    REQUIRE(entries[1].name_view() == "7"_sv);
+    REQUIRE(directory->read_directory(entries, 5).value() == 4);
+    REQUIRE(entries[1].name_view() == "net"_sv);
     REQUIRE(entries[1].kind == VnodeKind::Directory);
-    REQUIRE(entries[1].inode == f.vfs->stat("/proc/7", Credentials::root(), f.root()).value().inode);
+    REQUIRE(entries[3].name_view() == "7"_sv);
+    REQUIRE(entries[3].kind == VnodeKind::Directory);
+    REQUIRE(entries[3].inode == f.vfs->stat("/proc/7", Credentials::root(), f.root()).value().inode);
 
     REQUIRE(f.list("/proc/7") == std::vector<std::string> { ".", "..", "stat", "status", "cmdline" });
 }
@@ -157,9 +159,10 @@ TEST_CASE("/proc readdir resumes after the last PID when the list changes", "[pr
     late.pid = 3;
     f.processes->add(late);
     auto directory = f.open("/proc", OpenFlag::ReadOnly | OpenFlag::Directory).release_value();
-    DirectoryEntry entries[6];
-    REQUIRE(directory->read_directory(entries, 6).value() == 6);
-    REQUIRE(entries[5].name_view() == "1"_sv);
+    DirectoryEntry entries[1];
+    // Up to and including the first PID, however many files /proc itself has.
+    while (directory->read_directory(entries, 1).value() == 1 && entries[0].name_view() != "1"_sv) { }
+    REQUIRE(entries[0].name_view() == "1"_sv);
     // 1 exits, 2 appears behind the cursor, 3 stays, 9 appears ahead of it.
     f.processes->processes.erase(1);
     late.pid = 2;
@@ -290,6 +293,42 @@ TEST_CASE("meminfo, uptime and cpuinfo", "[procfs]")
            "node\t\t: 2\n"
            "flags\t\t: fpu sse2\n"
            "\n");
+}
+
+TEST_CASE("/proc/net/interfaces has one line per interface", "[procfs]")
+{
+    ProcFixture f;
+    REQUIRE(f.list("/proc/net") == std::vector<std::string> { ".", "..", "interfaces" });
+    REQUIRE(f.list("/proc/net", 1) == std::vector<std::string> { ".", "..", "interfaces" });
+    REQUIRE(f.vfs->stat("/proc/net", Credentials::root(), f.root()).value().inode
+        == f.vfs->stat("/proc/net/.", Credentials::root(), f.root()).value().inode);
+    REQUIRE(f.vfs->stat("/proc/net/..", Credentials::root(), f.root()).value().inode
+        == f.vfs->stat("/proc", Credentials::root(), f.root()).value().inode);
+    REQUIRE(f.read_file("/proc/net/interfaces").empty());
+    REQUIRE(f.vfs->stat("/proc/net/nothing", Credentials::root(), f.root()).error() == Error::NoEntry);
+
+    net::InterfaceInfo lo;
+    net::set_interface_name(lo, "lo"_sv);
+    lo.inet = { { 127, 0, 0, 1 } };
+    lo.netmask = { { 255, 0, 0, 0 } };
+    lo.mtu = 65535;
+    lo.link_up = true;
+    net::InterfaceInfo eth0;
+    net::set_interface_name(eth0, "eth0"_sv);
+    eth0.mac = { { 0x52, 0x54, 0x00, 0x00, 0x00, 0x01 } };
+    eth0.inet = { { 10, 77, 0, 1 } };
+    eth0.netmask = { { 255, 255, 255, 0 } };
+    eth0.mtu = 1500;
+    eth0.config = net::InterfaceConfigMode::Static;
+    eth0.counters.rx_packets = 12;
+    f.system->interfaces = { lo, eth0 };
+    REQUIRE(f.read_file("/proc/net/interfaces")
+        == "name=lo mac=00:00:00:00:00:00 inet=127.0.0.1 netmask=255.0.0.0 gateway=0.0.0.0 mtu=65535 link=up "
+           "config=none rx_packets=0 rx_bytes=0 rx_errors=0 rx_dropped=0 tx_packets=0 tx_bytes=0 tx_errors=0 "
+           "tx_dropped=0\n"
+           "name=eth0 mac=52:54:00:00:00:01 inet=10.77.0.1 netmask=255.255.255.0 gateway=0.0.0.0 mtu=1500 "
+           "link=down config=static rx_packets=12 rx_bytes=0 rx_errors=0 rx_dropped=0 tx_packets=0 tx_bytes=0 "
+           "tx_errors=0 tx_dropped=0\n");
 }
 
 TEST_CASE("a process vanishing between readdir and open is ENOENT", "[procfs]")

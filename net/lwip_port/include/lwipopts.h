@@ -1,0 +1,124 @@
+/* lwIP options for Unum: OS mode (NO_SYS=0) on kernel threads, netconn API for the
+   socket layer (net/socket/), IPv4 with ARP, ICMP, UDP, TCP, DHCP, loopback.
+   Sized for throughput on a cluster LAN: a 16-segment TCP window and send buffer,
+   a 256-buffer receive pool, room for a few dozen connections. Memory is lwIP's
+   own (static, bounded) heap and pools, so a flood cannot eat the kernel heap.
+   docs/networking.md explains the choices. Included by C (lwIP) and C++. */
+#ifndef UNUM_LWIPOPTS_H
+#define UNUM_LWIPOPTS_H
+
+/* ---- operating system */
+#define NO_SYS 0
+#define SYS_LIGHTWEIGHT_PROT 1
+#define LWIP_TCPIP_CORE_LOCKING 1
+#define LWIP_TCPIP_CORE_LOCKING_INPUT 0
+#define LWIP_NETCONN_SEM_PER_THREAD 0
+#define LWIP_NETCONN_FULLDUPLEX 0
+#define TCPIP_THREAD_NAME "tcpip"
+#define TCPIP_THREAD_STACKSIZE 16384 /* informational: kernel stacks are fixed */
+#define TCPIP_THREAD_PRIO 20         /* above sched::PRIORITY_NORMAL (16) */
+#define TCPIP_MBOX_SIZE 512
+#define DEFAULT_THREAD_STACKSIZE 16384
+#define DEFAULT_THREAD_PRIO 16
+#define DEFAULT_TCP_RECVMBOX_SIZE 128
+#define DEFAULT_UDP_RECVMBOX_SIZE 128
+#define DEFAULT_RAW_RECVMBOX_SIZE 64
+#define DEFAULT_ACCEPTMBOX_SIZE 32
+/* Every lwIP core function called outside the tcpip thread must hold the core
+   lock (LOCK_TCPIP_CORE()); this checks it (arch/sys_arch.h). */
+#define LWIP_ASSERT_CORE_LOCKED() unum_lwip_assert_core_locked()
+
+/* ---- memory: lwIP's heap for PBUF_RAM and variable blocks, pools for the rest */
+#define MEM_LIBC_MALLOC 0
+#define MEMP_MEM_MALLOC 0
+#define MEM_ALIGNMENT 8
+#define MEM_SIZE (1024 * 1024)
+#define MEMP_NUM_PBUF 128
+#define MEMP_NUM_RAW_PCB 16
+#define MEMP_NUM_UDP_PCB 32
+#define MEMP_NUM_TCP_PCB 64
+#define MEMP_NUM_TCP_PCB_LISTEN 16
+#define MEMP_NUM_TCP_SEG 512
+#define MEMP_NUM_REASSDATA 16
+#define MEMP_NUM_FRAG_PBUF 32
+#define MEMP_NUM_ARP_QUEUE 64
+#define MEMP_NUM_NETBUF 128
+#define MEMP_NUM_NETCONN 128
+#define MEMP_NUM_TCPIP_MSG_API 128
+#define MEMP_NUM_TCPIP_MSG_INPKT 512
+#define MEMP_NUM_SYS_TIMEOUT (LWIP_NUM_SYS_TIMEOUT_INTERNAL + 16)
+#define PBUF_POOL_SIZE 512
+#define PBUF_POOL_BUFSIZE 1536 /* a whole Ethernet frame in one pbuf */
+
+/* ---- protocols */
+#define LWIP_IPV4 1
+#define LWIP_IPV6 0
+#define LWIP_ARP 1
+#define ARP_TABLE_SIZE 64
+#define ARP_QUEUEING 1
+#define ETHARP_SUPPORT_VLAN 0
+#define LWIP_ETHERNET 1
+#define IP_FORWARD 0
+#define IP_REASSEMBLY 1
+#define IP_FRAG 1
+#define IP_REASS_MAX_PBUFS 64
+#define LWIP_ICMP 1
+#define LWIP_RAW 1
+#define LWIP_UDP 1
+#define LWIP_UDPLITE 0
+#define LWIP_TCP 1
+#define LWIP_DHCP 1
+#define DHCP_DOES_ARP_CHECK 0 /* no extra second of probing at boot */
+#define LWIP_AUTOIP 0
+#define LWIP_IGMP 0
+#define LWIP_DNS 0
+#define LWIP_HAVE_LOOPIF 1
+#define LWIP_NETIF_LOOPBACK 1
+#define LWIP_LOOPBACK_MAX_PBUFS 256
+#define LWIP_NETIF_STATUS_CALLBACK 1
+#define LWIP_NETIF_LINK_CALLBACK 1
+#define LWIP_NETIF_HOSTNAME 0
+#define LWIP_NETIF_API 0
+
+/* ---- TCP, sized for a fast LAN */
+#define TCP_MSS 1460
+#define TCP_WND (16 * TCP_MSS)
+#define TCP_SND_BUF (16 * TCP_MSS)
+#define TCP_SND_QUEUELEN (4 * TCP_SND_BUF / TCP_MSS)
+#define TCP_SNDLOWAT (TCP_SND_BUF / 2)
+#define TCP_QUEUE_OOSEQ 1
+#define TCP_OOSEQ_MAX_PBUFS 32
+#define TCP_LISTEN_BACKLOG 1
+#define TCP_DEFAULT_LISTEN_BACKLOG 16
+#define LWIP_TCP_KEEPALIVE 1
+#define LWIP_TCP_TIMESTAMPS 0
+#define LWIP_WND_SCALE 0
+
+/* ---- the netconn API (the socket layer's base); no lwIP sockets */
+#define LWIP_NETCONN 1
+#define LWIP_SOCKET 0
+#define LWIP_COMPAT_SOCKETS 0
+#define LWIP_POSIX_SOCKETS_IO_NAMES 0
+#define LWIP_SO_RCVTIMEO 1
+#define LWIP_SO_SNDTIMEO 1
+#define LWIP_SO_RCVBUF 1
+#define RECV_BUFSIZE_DEFAULT 0x7fffffff /* as INT_MAX: no limit unless set */
+#define SO_REUSE 1
+#define LWIP_SO_LINGER 0
+#define LWIP_NETBUF_RECVINFO 0
+
+/* ---- checksums and statistics */
+#define LWIP_CHKSUM_ALGORITHM 3
+#define LWIP_STATS 1
+#define LWIP_STATS_DISPLAY 0
+#define LINK_STATS 1
+#define MIB2_STATS 1 /* per-netif counters: what lo shows in /proc/net/interfaces */
+#define SYS_STATS 0
+
+/* lwIP's E* names (err_to_errno) are the kernel ABI's; C only, so C++ files
+   keep their own error names. */
+#ifndef __cplusplus
+#define LWIP_ERRNO_STDINCLUDE 1
+#endif
+
+#endif /* UNUM_LWIPOPTS_H */

@@ -1,0 +1,103 @@
+#!/usr/bin/python3
+# Sockets, poll/select and the network programs on one node, over loopback
+# (127.0.0.1): nc over TCP and UDP, a refused connection, ^C on a blocked
+# `nc -l`, iperf, ping through a raw ICMP socket, ifconfig, and polltest (poll
+# and select on pipes; socket semantics over loopback). Two-node tests over
+# the cluster LAN are in test_network.py.
+# Run alone: tests/system/test_sockets.py --build build NAME
+import re
+
+from harness import check, main, strip_ansi
+from test_shell import ROOT_PROMPT, boot
+
+# The shell's report of a background job that ended ("[1]+  Done  nc -l ...").
+JOB_NOTICE = re.compile(r"^\[\d+\][+-]?\s+(Done|Exit|Terminated|Killed)")
+
+
+def run(node, line, timeout=None):
+    """Types line and Enter, waits for the next prompt, returns the output lines
+    without the echoed command and without job notices."""
+    node.send(line + "\r")
+    node.expect_exact(ROOT_PROMPT, timeout=timeout)
+    text = strip_ansi(node.child.before).replace("\r", "")
+    return [l for l in text.split("\n")[1:] if l.strip() and not JOB_NOTICE.match(l)]
+
+
+def poll_and_select(build):
+    node = boot(build, "poll_and_select")
+    try:
+        out = run(node, "polltest")
+        failed = [l for l in out if l.startswith("FAIL")]
+        check(not failed, f"polltest failures: {failed!r}")
+        check(out and out[-1] == "polltest: all passed", f"polltest printed {out!r}")
+    finally:
+        node.stop()
+
+
+def sockets_loopback(build):
+    node = boot(build, "sockets_loopback")
+    try:
+        out = run(node, "ifconfig lo")
+        text = "\n".join(out)
+        check(re.search(r"^lo: flags=\d+<UP,LOOPBACK,RUNNING>", text, re.M), f"ifconfig lo: {out!r}")
+        check("inet 127.0.0.1" in text and "RX packets" in text and "TX errors" in text, f"ifconfig lo: {out!r}")
+        out = run(node, "ifconfig nosuch0; echo status $?")
+        check(out and out[-1] == "status 1" and "nosuch0" in out[0], f"ifconfig of an unknown name: {out!r}")
+
+        # TCP: a listener in the background, a client sending one line.
+        out = run(node, "nc -l 7000 > /tmp/got &")  # a background job: stdin counts as empty
+        check(len(out) == 1 and re.fullmatch(r"\[1\] \d+", out[0]), f"background nc -l: {out!r}")
+        run(node, "sleep 1")
+        out = run(node, "echo hello | nc 127.0.0.1 7000; echo status $?")
+        check(out == ["status 0"], f"nc client: {out!r}")
+        out = run(node, "sleep 1; jobs")
+        check(out == [], f"nc -l did not end after the client closed: {out!r}")
+        out = run(node, "cat /tmp/got")
+        check(out == ["hello"], f"TCP transfer: {out!r}")
+
+        # UDP the same way; the UDP listener runs until killed.
+        run(node, "nc -u -l 7001 < /dev/null > /tmp/gotu &")
+        run(node, "sleep 1")
+        out = run(node, "echo hello udp | nc -u 127.0.0.1 7001; echo status $?")
+        check(out == ["status 0"], f"nc -u client: {out!r}")
+        run(node, "sleep 1")
+        out = run(node, "cat /tmp/gotu")
+        check(out == ["hello udp"], f"UDP transfer: {out!r}")
+        run(node, "kill %1")
+
+        out = run(node, "nc 127.0.0.1 7999; echo status $?")
+        check(out and out[-1] == "status 1" and "refused" in " ".join(out), f"refused connection: {out!r}")
+        out = run(node, "nc -z 127.0.0.1 7999; echo status $?")
+        check(out == ["status 1"], f"nc -z of a closed port: {out!r}")
+
+        # ^C ends a listener blocked in accept().
+        node.send("nc -l 7002\r")
+        node.expect(r"nc -l 7002\r*\n", what="the echo of `nc -l 7002`")
+        node.send("\x03")
+        node.expect_exact(ROOT_PROMPT, timeout=30)
+
+        # iperf over loopback: the client's report, and the server's for the same connection.
+        run(node, "iperf -s > /tmp/iperf.out &")
+        run(node, "sleep 1")
+        out = run(node, "iperf -c 127.0.0.1 -t 2", timeout=60)
+        check(any(re.search(r"\[\s*3\]\s+0\.0-\s*\d+\.\d sec .*Bytes .*bits/sec", l) for l in out), f"iperf -c: {out!r}")
+        run(node, "sleep 1")
+        out = run(node, "cat /tmp/iperf.out; kill %1")
+        check(any(re.search(r"\[\s*4\]\s+0\.0-\s*\d+\.\d sec .*Bytes .*bits/sec", l) for l in out), f"iperf -s: {out!r}")
+
+        out = run(node, "ping -c 2 127.0.0.1; echo status $?", timeout=60)
+        text = "\n".join(out)
+        check(len(re.findall(r"bytes from 127\.0\.0\.1: icmp_seq=\d+ ttl=\d+ time=", text)) == 2, f"ping: {out!r}")
+        check("2 packets transmitted, 2 received, 0% packet loss" in text, f"ping summary: {out!r}")
+        check(out[-1] == "status 0", f"ping exit status: {out!r}")
+    finally:
+        node.stop()
+
+
+TESTS = {
+    "poll_and_select": poll_and_select,
+    "sockets_loopback": sockets_loopback,
+}
+
+if __name__ == "__main__":
+    main(TESTS)
