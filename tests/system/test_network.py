@@ -2,8 +2,8 @@
 # The network as a user and a hostile LAN see it: nodes of a tools/cluster LAN
 # (a VDE switch on unix sockets) answer ARP and ping from a foreign host (the
 # test, through vde_plug), survive a flood of malformed frames, and talk to each
-# other with ping, nc and iperf from their shells; a dead peer is an error, not
-# a hang.
+# other with ping, nc (16 MiB, checked; UDP) and iperf from their shells; a peer
+# that vanishes mid-transfer is an error, not a hang.
 # Run alone: tests/system/test_network.py --build build [NAME...]
 import random
 import re
@@ -97,37 +97,62 @@ class Shell:
         self.console.close()
 
 
+def wait_for_output(shell, line, expected, attempts=10):
+    """Runs line until it prints expected (a background job may still be busy)."""
+    out = []
+    for _ in range(attempts):
+        out = shell.run(line)
+        if out == expected:
+            break
+    return out
+
+
 def nodes_talk_over_the_lan(build):
-    """Two nodes: ping, ifconfig, a file copied with nc, iperf; then node 2's plug
-    is pulled and the same tools fail with an error instead of hanging."""
-    with Cluster(build, "nodes_talk_over_the_lan", nodes=2) as cluster:
-        for i in (1, 2):
+    """Three nodes: ping both ways, ifconfig, 16 MiB copied with nc and checked,
+    a UDP datagram, iperf; then node 2's plug is pulled in the middle of a TCP
+    transfer, and the sender, ping and a new connection all end in an error
+    instead of hanging."""
+    with Cluster(build, "nodes_talk_over_the_lan", nodes=3) as cluster:
+        for i in (1, 2, 3):
             wait_until_up(cluster, i)
-        one, two = Shell(cluster, 1), Shell(cluster, 2)
+        one, two, three = Shell(cluster, 1), Shell(cluster, 2), Shell(cluster, 3)
         try:
             out = one.run(f"ping -c 3 {node_ip(2)}; echo status $?")
             check(out and out[-1] == "status 0", f"ping node 2 from node 1: {out!r}")
             check(sum(1 for l in out if re.search(r"icmp_seq=\d+", l)) == 3,
                   f"ping did not print three replies: {out!r}")
+            for target in (1, 2):
+                out = three.run(f"ping -c 1 {node_ip(target)}; echo status $?")
+                check(out and out[-1] == "status 0", f"ping node {target} from node 3: {out!r}")
             out = two.run("ifconfig eth0")
             text = " ".join(out)
             check(node_ip(2) in text and "52:54:00:00:00:02" in text,
                   f"ifconfig eth0 on node 2 lacks its address or MAC: {out!r}")
 
+            # 16 MiB of random bytes over TCP, checked end to end.
+            one.run("dd if=/dev/random of=/tmp/big bs=64k count=256 2>/dev/null")
+            expected = one.run("cksum < /tmp/big")
+            check(expected and expected[0].endswith(" 16777216"), f"cksum of the 16 MiB file: {expected!r}")
             two.run("nc -l 7000 > /tmp/copy &")
-            expected = one.run("cksum < /bin/sh")
             out = []
             for _ in range(5):  # the listener may still be starting
-                out = one.run(f"nc {node_ip(2)} 7000 < /bin/sh; echo status $?")
+                out = one.run(f"nc {node_ip(2)} 7000 < /tmp/big; echo status $?", timeout=600)
                 if out and out[-1] == "status 0":
                     break
             check(out and out[-1] == "status 0", f"nc to node 2: {out!r}")
-            got = []
-            for _ in range(10):
-                got = two.run("sleep 1; cksum < /tmp/copy")
-                if got == expected:
-                    break
+            got = wait_for_output(two, "sleep 1; cksum < /tmp/copy", expected)
             check(got == expected, f"node 2 received a different file: {got!r} vs {expected!r}")
+            two.run("rm /tmp/copy")
+
+            # One UDP datagram.
+            two.run("nc -u -l -w 20 7001 > /tmp/datagram &")
+            got = []
+            for _ in range(5):
+                one.run(f"echo over udp | nc -u {node_ip(2)} 7001")
+                got = two.run("sleep 1; cat /tmp/datagram")
+                if got:
+                    break
+            check(got and got[0] == "over udp", f"node 2 received {got!r} over UDP")
 
             two.run("iperf -s &")
             for _ in range(5):
@@ -138,8 +163,15 @@ def nodes_talk_over_the_lan(build):
             check(any(re.search(r"\d+(\.\d+)? [KMG]?Bytes", l) for l in out),
                   f"iperf client printed no transfer report: {out!r}")
 
+            # A peer that vanishes in the middle of a transfer.
+            two.run("nc -l 7002 > /dev/null &")
+            one.run(f"sh -c 'dd if=/dev/zero bs=64k count=1000000 2>/dev/null | nc -w 5 {node_ip(2)} 7002;"
+                    " echo status $? > /tmp/sender' &")
+            one.run("sleep 3")
             two.close()
             cluster.run_tool("kill", "2")
+            out = wait_for_output(one, "sleep 5; cat /tmp/sender", ["status 1"], attempts=24)
+            check(out == ["status 1"], f"the sender to a vanished peer reported {out!r}")
             out = one.run(f"ping -c 2 {node_ip(2)}; echo status $?", timeout=120)
             check(out and out[-1] == "status 1", f"ping of a dead node: {out!r}")
             out = one.run(f"nc -w 5 {node_ip(2)} 7000 < /dev/null; echo status $?", timeout=180)
@@ -147,6 +179,7 @@ def nodes_talk_over_the_lan(build):
         finally:
             one.close()
             two.close()
+            three.close()
 
 
 TESTS = {

@@ -229,7 +229,12 @@ static int copy_loop(int fd, const struct options* o)
                 if (!o->udp)
                     shutdown(fd, SHUT_WR);
             } else if (udp_peer_known && util_write_all(fd, buffer, (size_t)n) < 0) {
-                util_warn("nc", "write");
+                /* -w sets SO_SNDTIMEO: a send that made no progress for that
+                   long fails with EAGAIN, whose newlib text misleads. */
+                if (errno == EAGAIN)
+                    fprintf(stderr, "nc: write: the peer took nothing for %d s\n", o->wait_seconds);
+                else
+                    util_warn("nc", "write");
                 return 1;
             }
         }
