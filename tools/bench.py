@@ -16,6 +16,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests" / "system"))
 from harness import EXIT_PASS, Cluster, Node, TestFailure  # noqa: E402
 from test_network import Shell, node_ip, wait_until_up  # noqa: E402
+from lan_port import ETH_IPV4, LanPort, ethernet, icmp_echo, ip_bytes, ipv4  # noqa: E402
 
 
 def boot_time(firmware, suffix=""):
@@ -60,28 +61,69 @@ def user_benchmarks(ctx):
         return [(name, int(value), unit) for name, value, unit in lines]
 
 
+def iperf_kbits(shell, server_ip):
+    """Runs `iperf -c` for 5 s and returns the rate it reports, in kbit/s."""
+    out = shell.run(f"iperf -c {server_ip} -t 5", timeout=300)
+    rates = [m for m in (re.search(r"([\d.]+) ([KMG]?)bits/sec", line) for line in out) if m]
+    if not rates:
+        raise TestFailure(f"iperf printed no rate: {out!r}")
+    scale = {"": 1e-3, "K": 1, "M": 1e3, "G": 1e6}
+    return float(rates[-1].group(1)) * scale[rates[-1].group(2)]
+
+
+def echo_frames_per_second(lan_path, target_ip, seconds=5.0, window=32):
+    """Keeps `window` ICMP echo requests outstanding to target for `seconds` from
+    the host's own LAN port and returns the echo replies per second (each is one
+    frame received and one sent by the node's driver and stack)."""
+    target = ip_bytes(target_ip)
+
+    def is_reply(frame):
+        return len(frame) > 34 and frame[12:14] == b"\x08\x00" and frame[23] == 1 and frame[34] == 0
+    with LanPort(lan_path) as lan:
+        mac = lan.resolve(target, timeout=30)
+        if not mac:
+            raise TestFailure(f"no ARP reply from {target_ip}")
+        sequence, replies, outstanding = 0, 0, 0
+        start = time.monotonic()
+        while time.monotonic() - start < seconds:
+            while outstanding < window:
+                sequence = (sequence + 1) & 0xFFFF
+                lan.send(ethernet(mac, ETH_IPV4, ipv4(target, 1, icmp_echo(0x4245, sequence, b"x" * 32),
+                                                      ident=sequence)))
+                outstanding += 1
+            if lan.receive(is_reply, 1.0):
+                replies += 1
+                outstanding -= 1
+            else:
+                outstanding = 0  # lost ones: refill the window
+        elapsed = time.monotonic() - start
+        if replies == 0:
+            raise TestFailure("no echo replies")
+        return replies / elapsed
+
+
 def network_benchmarks(ctx):
-    """Two nodes on the VDE LAN: TCP throughput node 1 -> node 2 with iperf, and
-    the round-trip time of ping, both as the programs report them."""
+    """Two nodes on the VDE LAN: TCP throughput each way with iperf, ping's
+    round trip, and the ICMP echo frames per second node 1 answers to a burst
+    from the host's own LAN port."""
     with Cluster(ctx.build, "bench_network", nodes=2) as cluster:
         for i in (1, 2):
             wait_until_up(cluster, i)
         one, two = Shell(cluster, 1), Shell(cluster, 2)
         try:
-            two.run("iperf -s &")
-            out = one.run(f"iperf -c {node_ip(2)} -t 5", timeout=300)
-            rates = [re.search(r"([\d.]+) ([KMG]?)bits/sec", line) for line in out]
-            rates = [m for m in rates if m]
-            if not rates:
-                raise TestFailure(f"iperf printed no rate: {out!r}")
-            scale = {"": 1e-3, "K": 1, "M": 1e3, "G": 1e6}
-            kbits = float(rates[-1].group(1)) * scale[rates[-1].group(2)]
+            two.run("iperf -s > /dev/null &")
+            one.run("iperf -s > /dev/null &")
+            forward = iperf_kbits(one, node_ip(2))
+            reverse = iperf_kbits(two, node_ip(1))
             out = one.run(f"ping -c 10 -i 0.2 {node_ip(2)}", timeout=120)
             times = [float(m.group(1)) for m in (re.search(r"time=([\d.]+) ms", l) for l in out) if m]
             if not times:
                 raise TestFailure(f"ping printed no times: {out!r}")
-            return [("lan_tcp_throughput_kbit_s", round(kbits), "kbit/s"),
-                    ("lan_ping_rtt_us", round(statistics.median(times) * 1000), "us")]
+            rate = echo_frames_per_second(cluster.dir / "lan", node_ip(1))
+            return [("lan_tcp_node1_to_node2_kbit_s", round(forward), "kbit/s"),
+                    ("lan_tcp_node2_to_node1_kbit_s", round(reverse), "kbit/s"),
+                    ("lan_ping_rtt_us", round(statistics.median(times) * 1000), "us"),
+                    ("lan_echo_replies_per_s", round(rate), "frames/s")]
         finally:
             one.close()
             two.close()

@@ -85,6 +85,10 @@ class Shell:
         cluster.wait_for_log(i, "unum: boot complete")
         self.console.send("\r")
         self.console.expect_exact(self.prompt, timeout=240)
+        # A prompt printed before we attached may still be queued: sync on a
+        # marker line so every later run() reads exactly its own output.
+        self.console.send("echo shell.ready\r")
+        self.console.expect(r"\nshell\.ready\r*\n" + re.escape(self.prompt), timeout=240)
 
     def run(self, line, timeout=120):
         """Types line, waits for the next prompt; returns the output lines."""
