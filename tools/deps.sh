@@ -55,9 +55,6 @@ step_packages() {
     fi
 }
 
-# Extension points for later issues (keep each step idempotent and fast when done):
-#   step_bearssl -- `apt-get source bearssl` into third_party/bearssl.
-
 # True when apt knows a deb-src entry for the running Debian release.
 have_deb_src() {
     grep -rqsE '^(deb-src |Types:.*deb-src)' /etc/apt/sources.list /etc/apt/sources.list.d/
@@ -108,6 +105,11 @@ fetch_source() {
 # lwIP 2.1.3, the kernel's TCP/IP stack (net/lwip_port/ builds it from here).
 step_lwip() {
     fetch_source lwip lwip
+}
+
+# BearSSL 0.6: HMAC-SHA256 for cluster messages (kernel/cluster/bearssl.mk builds it).
+step_bearssl() {
+    fetch_source bearssl bearssl
 }
 
 # newlib for Unum user programs: configured as x86_64-elf with the host gcc and
@@ -163,7 +165,7 @@ step_newlib() {
     exec 9>&-
     echo "deps: newlib built in $((SECONDS - start)) s"
 }
-STEPS=(step_packages step_lwip step_newlib)
+STEPS=(step_packages step_lwip step_bearssl step_newlib)
 
 for step in "${STEPS[@]}"; do
     "$step"
