@@ -157,7 +157,7 @@ FUZZ_SUPPORT_OBJS := $(patsubst %,$(BUILD)/fuzzobj/%.o,$(FUZZ_SUPPORT))
 $(BUILD)/fuzzobj/%.cpp.o: %.cpp
 	@mkdir -p $(dir $@)
 	@echo "  FUZZCXX $<"
-	@$(FUZZ_CXX) $(subst fuzzer$(comma),fuzzer-no-link$(comma),$(FUZZ_CXXFLAGS)) -c $< -o $@
+	@$(FUZZ_CXX) $(subst fuzzer$(comma),fuzzer-no-link$(comma),$(FUZZ_CXXFLAGS)) -MMD -MP -c $< -o $@
 comma := ,
 
 $(BUILD)/fuzz/%: tests/fuzz/%.cpp $(FUZZ_SUPPORT_OBJS)
@@ -169,6 +169,7 @@ fuzz: $(FUZZ_BINS)
 
 # Keep the support objects: make would otherwise delete them as intermediates.
 .SECONDARY: $(FUZZ_SUPPORT_OBJS)
+include tests/fuzz/lwip_host.mk
 
 # ---------------------------------------------------------------- everything
 test: deps
@@ -185,6 +186,9 @@ clean:
 
 # User programs, newlib glue and the initrd (issue 3).
 -include userland/userland.mk
+
+# BearSSL's HMAC-SHA256 for cluster messages (issue 5), from third_party/bearssl.
+include kernel/cluster/bearssl.mk
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
 

@@ -18,6 +18,7 @@ EthernetNetif g_interfaces[EthernetNetif::MAX_INTERFACES];
 usize g_interface_count = 0;
 
 constexpr usize ETHERNET_HEADER = 14;
+constexpr usize ETHERNET_MINIMUM_FRAME = 60; // without the FCS
 // A longer chain than this is flattened into a bounce buffer first.
 constexpr usize MAX_FRAGMENTS = 16;
 // Guarded by the core lock (link_output always runs under it).
@@ -118,13 +119,22 @@ void EthernetNetif::on_frame(void* context, void const* frame, usize length)
         LINK_STATS_INC(link.lenerr);
         return;
     }
-    struct pbuf* packet = pbuf_alloc(PBUF_RAW, u16_t(length), PBUF_POOL);
+    // Runts are zero-padded to the Ethernet minimum, as the wire would deliver
+    // them: lwIP's etharp_input trusts an ARP frame to hold a whole ARP
+    // message (28 bytes) and would otherwise read the stale bytes of an
+    // earlier frame in the pool buffer (found by tests/fuzz/netif_receive_fuzz).
+    usize padded = length < ETHERNET_MINIMUM_FRAME ? ETHERNET_MINIMUM_FRAME : length;
+    struct pbuf* packet = pbuf_alloc(PBUF_RAW, u16_t(padded), PBUF_POOL);
     if (!packet) {
         __atomic_add_fetch(&self->m_rx_dropped, 1, __ATOMIC_RELAXED);
         LINK_STATS_INC(link.memerr);
         return;
     }
     (void)pbuf_take(packet, frame, u16_t(length));
+    if (padded > length) {
+        static u8 const zeros[ETHERNET_MINIMUM_FRAME] = {};
+        (void)pbuf_take_at(packet, zeros, u16_t(padded - length), u16_t(length));
+    }
     // tcpip_input only queues the frame for the tcpip thread; ERR_MEM when its
     // mailbox (or the message pool) is full.
     if (self->m_netif.input(packet, &self->m_netif) != ERR_OK) {

@@ -1,0 +1,94 @@
+/* lwIP options for the host fuzz build (tests/fuzz/lwip_host.mk): the kernel's
+   protocol set and sizes (net/lwip_port/include/lwipopts.h) in NO_SYS mode,
+   without the netconn API. Two deliberate differences, both so AddressSanitizer
+   sees what the kernel build cannot:
+   - MEM_LIBC_MALLOC: PBUF_RAM buffers (the harness's received frames, every
+     segment lwIP sends) are separate malloc blocks, so a read past a frame is
+     caught; the memory pools (pcbs, segments, reassembly) keep the kernel's
+     counts, so running out of them behaves as in the kernel.
+   - LWIP_HOOK_TCP_ISN: a fixed initial sequence number, so an input can carry
+     a whole TCP handshake and replay it exactly. */
+#ifndef UNUM_LWIP_HOST_LWIPOPTS_H
+#define UNUM_LWIP_HOST_LWIPOPTS_H
+
+/* ---- operating system: none; the harness drives input and timers */
+#define NO_SYS 1
+#define SYS_LIGHTWEIGHT_PROT 0
+#define LWIP_NETCONN 0
+#define LWIP_SOCKET 0
+#define LWIP_NETIF_API 0
+
+/* ---- memory */
+#define MEM_LIBC_MALLOC 1
+#define MEMP_MEM_MALLOC 0
+#define MEM_ALIGNMENT 8
+#define MEM_SIZE (1024 * 1024) /* sizes mem_size_t as in the kernel */
+#define MEMP_NUM_PBUF 128
+#define MEMP_NUM_RAW_PCB 16
+#define MEMP_NUM_UDP_PCB 32
+#define MEMP_NUM_TCP_PCB 64
+#define MEMP_NUM_TCP_PCB_LISTEN 16
+#define MEMP_NUM_TCP_SEG 512
+#define MEMP_NUM_REASSDATA 16
+#define MEMP_NUM_FRAG_PBUF 32
+#define MEMP_NUM_ARP_QUEUE 64
+#define MEMP_NUM_SYS_TIMEOUT (LWIP_NUM_SYS_TIMEOUT_INTERNAL + 16)
+#define PBUF_POOL_SIZE 512
+#define PBUF_POOL_BUFSIZE 1536
+
+/* ---- protocols, as in the kernel */
+#define LWIP_IPV4 1
+#define LWIP_IPV6 0
+#define LWIP_ARP 1
+#define ARP_TABLE_SIZE 64
+#define ARP_QUEUEING 1
+#define ETHARP_SUPPORT_VLAN 0
+#define LWIP_ETHERNET 1
+#define IP_FORWARD 0
+#define IP_REASSEMBLY 1
+#define IP_FRAG 1
+#define IP_REASS_MAX_PBUFS 64
+#define LWIP_ICMP 1
+#define LWIP_RAW 1
+#define LWIP_UDP 1
+#define LWIP_UDPLITE 0
+#define LWIP_TCP 1
+#define LWIP_DHCP 1
+#define DHCP_DOES_ARP_CHECK 0
+#define LWIP_AUTOIP 0
+#define LWIP_IGMP 0
+#define LWIP_DNS 0
+#define LWIP_HAVE_LOOPIF 1
+#define LWIP_NETIF_LOOPBACK 1
+#define LWIP_LOOPBACK_MAX_PBUFS 256
+#define LWIP_NETIF_STATUS_CALLBACK 1
+#define LWIP_NETIF_LINK_CALLBACK 1
+#define LWIP_NETIF_HOSTNAME 0
+
+/* ---- TCP, as in the kernel */
+#define TCP_MSS 1460
+#define TCP_WND (16 * TCP_MSS)
+#define TCP_SND_BUF (16 * TCP_MSS)
+#define TCP_SND_QUEUELEN (4 * TCP_SND_BUF / TCP_MSS)
+#define TCP_SNDLOWAT (TCP_SND_BUF / 2)
+#define TCP_QUEUE_OOSEQ 1
+#define TCP_OOSEQ_MAX_PBUFS 32
+#define TCP_LISTEN_BACKLOG 1
+#define TCP_DEFAULT_LISTEN_BACKLOG 16
+#define LWIP_TCP_KEEPALIVE 1
+#define LWIP_TCP_TIMESTAMPS 0
+#define LWIP_WND_SCALE 0
+#define SO_REUSE 1
+#define LWIP_HOOK_TCP_ISN(local_ip, local_port, remote_ip, remote_port) 0x00010000UL
+
+/* ---- checksums and statistics (the harness checks the pools with them) */
+#define LWIP_CHKSUM_ALGORITHM 3
+#define LWIP_STATS 1
+#define LWIP_STATS_DISPLAY 0
+#define LINK_STATS 1
+#define MEM_STATS 1
+#define MEMP_STATS 1
+#define MIB2_STATS 1
+#define SYS_STATS 0
+
+#endif /* UNUM_LWIP_HOST_LWIPOPTS_H */
