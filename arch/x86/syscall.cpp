@@ -48,13 +48,13 @@ extern "C" void x86_syscall_dispatch(x86::InterruptFrame* frame)
     // sigreturn restores the whole frame, including rax: leave it alone then.
     if (result != SYSCALL_KEEP_REGISTERS)
         frame->rax = u64(result);
-    bool handler_runs = deliver_pending_signals(*registers);
+    bool interrupted = result == -to_errno(Error::Interrupted);
+    InterruptedCall call { number };
+    bool handler_runs = deliver_pending_signals(*registers, interrupted ? &call : nullptr);
     // A call cut short by a signal that ran no handler (a stop, an ignored or
-    // already-handled signal) starts again: back over the 2-byte `syscall`.
-    if (result == -to_errno(Error::Interrupted) && !handler_runs) {
-        frame->rip -= 2;
-        frame->rax = number;
-    }
+    // already-handled signal) starts again; with a handler, SA_RESTART decides.
+    if (interrupted && !handler_runs)
+        arch::restart_system_call(*registers, number);
     asm volatile("cli" : : : "memory");
     sched::preempt_if_needed();
 }
@@ -70,6 +70,12 @@ namespace arch {
 u64 user_instruction_pointer(UserRegisters const& registers) { return registers.frame.rip; }
 u64 user_stack_pointer(UserRegisters const& registers) { return registers.frame.rsp; }
 void set_user_return_value(UserRegisters& registers, u64 value) { registers.frame.rax = value; }
+
+void restart_system_call(UserRegisters& registers, u64 number)
+{
+    registers.frame.rip -= 2; // the 2-byte `syscall`
+    registers.frame.rax = number;
+}
 
 void reset_user_registers(UserRegisters& registers, u64 entry, u64 stack_pointer)
 {

@@ -17,6 +17,9 @@ u64 user_instruction_pointer(UserRegisters const& registers);
 u64 user_stack_pointer(UserRegisters const& registers);
 // Sets what the interrupted system call returns.
 void set_user_return_value(UserRegisters& registers, u64 value);
+// Makes the system call `number` that these registers return from run again
+// when they resume (back over the system-call instruction, number restored).
+void restart_system_call(UserRegisters& registers, u64 number);
 // A fresh start at entry/stack (exec): every other register cleared.
 void reset_user_registers(UserRegisters& registers, u64 entry, u64 stack_pointer);
 // Enters a signal handler: ip = handler, sp = stack_pointer, first argument = signal.

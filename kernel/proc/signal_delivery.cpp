@@ -3,6 +3,7 @@
 // and mask; its return address is libc's restorer, which calls sigreturn.
 #include "kernel/proc/signal_delivery.h"
 
+#include "kernel/abi/unum_abi.h"
 #include "kernel/abi/unum_signal.h"
 #include "kernel/abi/unum_types.h"
 #include "kernel/proc/process.h"
@@ -78,7 +79,15 @@ bool current_has_deliverable_signal()
     return process->signals().pending() & ~process->signals().blocked();
 }
 
-bool deliver_pending_signals(arch::UserRegisters& registers)
+// Calls SA_RESTART does not restart: their timeouts would start over (POSIX
+// leaves nanosleep, poll and select interrupted whatever the flag says).
+static bool is_restartable(u64 number)
+{
+    return number != UNUM_SYS_NANOSLEEP && number != UNUM_SYS_POLL && number != UNUM_SYS_SELECT
+        && number != UNUM_SYS_SIGRETURN;
+}
+
+bool deliver_pending_signals(arch::UserRegisters& registers, InterruptedCall const* interrupted)
 {
     Process* process = current_process();
     if (!process)
@@ -113,6 +122,8 @@ bool deliver_pending_signals(arch::UserRegisters& registers)
             stop_current(*process, delivery.signal);
             continue;
         case signals::Disposition::Handle:
+            if (interrupted && (delivery.action.flags & UNUM_SA_RESTART) && is_restartable(interrupted->number))
+                arch::restart_system_call(registers, interrupted->number);
             if (!delivery.action.restorer || !push_handler_frame(registers, delivery, blocked_before))
                 exit_current_process(UNUM_W_SIGNALED(signals::SIGSEGV)); // no way to run the handler
             return true; // one handler at a time; the rest are delivered at sigreturn

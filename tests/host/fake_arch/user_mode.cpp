@@ -11,6 +11,11 @@ namespace arch {
 u64 user_instruction_pointer(UserRegisters const& registers) { return registers.ip; }
 u64 user_stack_pointer(UserRegisters const& registers) { return registers.sp; }
 void set_user_return_value(UserRegisters& registers, u64 value) { registers.result = value; }
+void restart_system_call(UserRegisters& registers, u64 number)
+{
+    registers.ip -= 2;
+    registers.result = number;
+}
 
 void reset_user_registers(UserRegisters& registers, u64 entry, u64 stack_pointer)
 {
