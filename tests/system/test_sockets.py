@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 # Sockets, poll/select and the network programs on one node, over loopback
 # (127.0.0.1): nc over TCP and UDP, a refused connection, ^C on a blocked
-# `nc -l`, iperf, ping through a raw ICMP socket, ifconfig, and polltest (poll
+# `nc -l`, iperf, ping through a raw ICMP socket, ifconfig, /proc/net/stats and
+# netstat, and polltest (poll
 # and select on pipes; socket semantics over loopback). Two-node tests over
 # the cluster LAN are in test_network.py.
 # Run alone: tests/system/test_sockets.py --build build NAME
@@ -12,6 +13,21 @@ from test_shell import ROOT_PROMPT, boot
 
 # The shell's report of a background job that ended ("[1]+  Done  nc -l ...").
 JOB_NOTICE = re.compile(r"^\[\d+\][+-]?\s+(Done|Exit|Terminated|Killed)")
+
+
+STATS_LINE = re.compile(r"proto=(\w+)((?: \w+=\d+)+)")
+STATS_KEYS = ["xmit", "recv", "fw", "drop", "chkerr", "lenerr", "memerr", "rterr", "proterr", "opterr", "err"]
+
+
+def protocol_stats(node):
+    """/proc/net/stats as {proto: {key: value}}, checking its six lines."""
+    out = run(node, "cat /proc/net/stats")
+    lines = [STATS_LINE.fullmatch(l.strip()) for l in out]
+    check(len(lines) == 6 and all(lines), f"/proc/net/stats: {out!r}")
+    stats = {m.group(1): dict((k, int(v)) for k, v in (f.split("=") for f in m.group(2).split())) for m in lines}
+    check(list(stats) == ["link", "etharp", "ip", "icmp", "udp", "tcp"], f"/proc/net/stats protocols: {out!r}")
+    check(all(list(c) == STATS_KEYS for c in stats.values()), f"/proc/net/stats keys: {out!r}")
+    return stats
 
 
 def run(node, line, timeout=None):
@@ -85,11 +101,21 @@ def sockets_loopback(build):
         out = run(node, "cat /tmp/iperf.out; kill %1")
         check(any(re.search(r"\[\s*4\]\s+0\.0-\s*\d+\.\d sec .*Bytes .*bits/sec", l) for l in out), f"iperf -s: {out!r}")
 
+        before = protocol_stats(node)
         out = run(node, "ping -c 2 127.0.0.1; echo status $?", timeout=60)
         text = "\n".join(out)
         check(len(re.findall(r"bytes from 127\.0\.0\.1: icmp_seq=\d+ ttl=\d+ time=", text)) == 2, f"ping: {out!r}")
         check("2 packets transmitted, 2 received, 0% packet loss" in text, f"ping summary: {out!r}")
         check(out[-1] == "status 0", f"ping exit status: {out!r}")
+        # lwIP's ICMP saw (at least) the two echo requests come in through lo.
+        after = protocol_stats(node)
+        check(after["icmp"]["recv"] >= before["icmp"]["recv"] + 2, f"icmp recv: {before['icmp']} -> {after['icmp']}")
+        out = run(node, "netstat -s")
+        check("Icmp:" in out and "Tcp:" in out and any(re.fullmatch(r"\s+\d+ packets received", l) for l in out),
+            f"netstat -s: {out!r}")
+        out = run(node, "netstat -i")
+        check(len(out) >= 3 and out[1].split()[0] == "Iface" and re.match(r"lo\s+\d+\s+\d+", out[2]),
+            f"netstat -i: {out!r}")
     finally:
         node.stop()
 

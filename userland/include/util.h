@@ -83,4 +83,26 @@ int util_inet_address(const char* host, unsigned port, struct sockaddr_in* out);
 /* Seconds on the monotonic clock, as a double (for rates and round trips). */
 double util_monotonic_seconds(void);
 
+/* Calls visit(key, value, ctx) for each KEY=VALUE field of line, the fields
+   separated by spaces, tabs or the newline (the layout of /proc/net/interfaces
+   and /proc/net/stats). line is cut up in place; fields without '=' are skipped. */
+typedef void (*util_key_value_visitor)(const char* key, const char* value, void* ctx);
+void util_parse_key_values(char* line, util_key_value_visitor visit, void* ctx);
+
+/* One /proc/net/interfaces line (ifconfig, netstat -i), each field as its text,
+   cut to fit; keys the line lacks read "0". */
+#define UTIL_INTERFACE_FIELD 40
+struct util_interface {
+    char name[UTIL_INTERFACE_FIELD], mac[UTIL_INTERFACE_FIELD], inet[UTIL_INTERFACE_FIELD];
+    char netmask[UTIL_INTERFACE_FIELD], link[UTIL_INTERFACE_FIELD], mtu[UTIL_INTERFACE_FIELD];
+    char rx_packets[UTIL_INTERFACE_FIELD], rx_bytes[UTIL_INTERFACE_FIELD];
+    char rx_errors[UTIL_INTERFACE_FIELD], rx_dropped[UTIL_INTERFACE_FIELD];
+    char tx_packets[UTIL_INTERFACE_FIELD], tx_bytes[UTIL_INTERFACE_FIELD];
+    char tx_errors[UTIL_INTERFACE_FIELD], tx_dropped[UTIL_INTERFACE_FIELD];
+};
+void util_parse_interface(char* line, struct util_interface* out);
+
+/* Whether the interface is the loopback one (named lo, or on 127/8). */
+int util_interface_is_loopback(const struct util_interface* interface);
+
 #endif

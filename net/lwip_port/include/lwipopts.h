@@ -3,7 +3,7 @@
    Sized for throughput on a cluster LAN: a 16-segment TCP window and send buffer,
    a 256-buffer receive pool, room for a few dozen connections. Memory is lwIP's
    own (static, bounded) heap and pools, so a flood cannot eat the kernel heap.
-   docs/networking.md explains the choices. Included by C (lwIP) and C++. */
+   docs/network.md explains the choices. Included by C (lwIP) and C++. */
 #ifndef UNUM_LWIPOPTS_H
 #define UNUM_LWIPOPTS_H
 
@@ -111,7 +111,14 @@
 #define LWIP_CHKSUM_ALGORITHM 3
 #define LWIP_STATS 1
 #define LWIP_STATS_DISPLAY 0
+#define LWIP_STATS_LARGE 1 /* 32-bit counters: 16-bit ones wrap within a minute of iperf */
 #define LINK_STATS 1
+/* Every protocol /proc/net/stats shows, named rather than left to opt.h's defaults. */
+#define ETHARP_STATS 1
+#define IP_STATS 1
+#define ICMP_STATS 1
+#define UDP_STATS 1
+#define TCP_STATS 1
 #define MIB2_STATS 1 /* per-netif counters: what lo shows in /proc/net/interfaces */
 #define SYS_STATS 0
 

@@ -1,61 +1,14 @@
 /* ifconfig: the network interfaces from /proc/net/interfaces (one line per
-   interface of key=value fields), in the familiar net-tools layout.
+   interface of key=value fields, parsed by userland/lib/net_util.c), in the
+   familiar net-tools layout.
    `ifconfig NAME` shows one; an unknown NAME is an error (exit 1). */
-#include <stddef.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
 
-#define FIELD_TEXT 40
-
-struct interface {
-    char name[FIELD_TEXT], mac[FIELD_TEXT], inet[FIELD_TEXT], netmask[FIELD_TEXT], link[FIELD_TEXT];
-    char mtu[FIELD_TEXT];
-    char rx_packets[FIELD_TEXT], rx_bytes[FIELD_TEXT], rx_errors[FIELD_TEXT], rx_dropped[FIELD_TEXT];
-    char tx_packets[FIELD_TEXT], tx_bytes[FIELD_TEXT], tx_errors[FIELD_TEXT], tx_dropped[FIELD_TEXT];
-};
-
-struct field {
-    const char* key;
-    size_t offset;
-};
-
-#define FIELD(name) { #name, offsetof(struct interface, name) }
-static const struct field g_fields[] = {
-    FIELD(name), FIELD(mac), FIELD(inet), FIELD(netmask), FIELD(link), FIELD(mtu),
-    FIELD(rx_packets), FIELD(rx_bytes), FIELD(rx_errors), FIELD(rx_dropped),
-    FIELD(tx_packets), FIELD(tx_bytes), FIELD(tx_errors), FIELD(tx_dropped),
-};
-
-/* Fills *out from one line; unknown keys are skipped, missing ones read "0". */
-static void parse_line(char* line, struct interface* out)
-{
-    for (size_t i = 0; i < sizeof(g_fields) / sizeof(g_fields[0]); ++i)
-        strcpy((char*)out + g_fields[i].offset, "0");
-    for (char* token = strtok(line, " \t\n"); token; token = strtok(NULL, " \t\n")) {
-        char* equals = strchr(token, '=');
-        if (!equals)
-            continue;
-        *equals = '\0';
-        for (size_t i = 0; i < sizeof(g_fields) / sizeof(g_fields[0]); ++i) {
-            if (strcmp(token, g_fields[i].key) == 0) {
-                char* slot = (char*)out + g_fields[i].offset;
-                strncpy(slot, equals + 1, FIELD_TEXT - 1);
-                slot[FIELD_TEXT - 1] = '\0';
-            }
-        }
-    }
-}
-
-static int is_loopback(const struct interface* i)
-{
-    return strcmp(i->name, "lo") == 0 || strncmp(i->inet, "127.", 4) == 0;
-}
-
 /* The broadcast address: inet | ~netmask, from the dotted quads. */
-static void broadcast_of(const struct interface* i, char* out, size_t size)
+static void broadcast_of(const struct util_interface* i, char* out, size_t size)
 {
     unsigned a[4], m[4];
     if (sscanf(i->inet, "%u.%u.%u.%u", &a[0], &a[1], &a[2], &a[3]) != 4
@@ -67,10 +20,10 @@ static void broadcast_of(const struct interface* i, char* out, size_t size)
         (a[3] | ~m[3]) & 255);
 }
 
-static void print_interface(const struct interface* i)
+static void print_interface(const struct util_interface* i)
 {
     int up = strcmp(i->link, "up") == 0;
-    int loopback = is_loopback(i);
+    int loopback = util_interface_is_loopback(i);
     /* The kernel's IFF_ bits: UP 0x1, BROADCAST 0x2, LOOPBACK 0x8, RUNNING 0x40. */
     unsigned flags = (up ? 0x1u | 0x40u : 0) | (loopback ? 0x8u : 0x2u);
     char names[64] = "";
@@ -116,8 +69,8 @@ int main(int argc, char** argv)
     char line[1024];
     int found = 0;
     while (fgets(line, sizeof(line), file)) {
-        struct interface i;
-        parse_line(line, &i);
+        struct util_interface i;
+        util_parse_interface(line, &i);
         if (wanted && strcmp(i.name, wanted) != 0)
             continue;
         print_interface(&i);
