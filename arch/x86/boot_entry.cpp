@@ -32,7 +32,7 @@ constexpr VirtAddr KERNEL_VMA = 0xffffffff80000000ull;
 BootInfo g_boot_info;
 CommandLine g_command_line;
 
-void serial_sink(char const* text, usize length, void*) { x86::serial_write(text, length); }
+void serial_sink(char const* text, usize length, void*) { x86::serial_write_line(text, length); }
 
 void run_global_constructors()
 {

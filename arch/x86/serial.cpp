@@ -15,6 +15,9 @@ enum : u16 { DATA = 0, IER = 1, FCR = 2, LCR = 3, MCR = 4, LSR = 5 };
 
 Spinlock g_serial_lock;
 bool g_present = false;
+// Whether the last byte sent ended a line: a log line never starts in the
+// middle of a program's output line (a prompt, say).
+bool g_at_line_start = true;
 void (*g_on_byte)(u8, void*) = nullptr;
 void* g_on_byte_context = nullptr;
 
@@ -23,6 +26,7 @@ void put_raw(char c)
     for (int spin = 0; spin < 100000 && !(inb(COM1 + LSR) & 0x20); ++spin)
         asm volatile("pause");
     outb(COM1 + DATA, u8(c));
+    g_at_line_start = c == '\n';
 }
 
 void write_translated(char const* text, usize length)
@@ -67,6 +71,14 @@ void serial_write(char const* text, usize length)
 }
 
 void serial_write_unlocked(char const* text, usize length) { write_translated(text, length); }
+
+void serial_write_line(char const* text, usize length)
+{
+    SpinlockGuard guard(g_serial_lock);
+    if (!g_at_line_start && length > 0)
+        write_translated("\n", 1);
+    write_translated(text, length);
+}
 
 void serial_write_raw(char const* text, usize length)
 {

@@ -11,6 +11,9 @@ void serial_write(char const* text, usize length);
 // Serialised output of exactly these bytes (a TTY has already done its own
 // newline processing).
 void serial_write_raw(char const* text, usize length);
+// Like serial_write, but starts on a fresh line when the output so far ends
+// mid-line (kernel log lines, which would otherwise glue onto a prompt).
+void serial_write_line(char const* text, usize length);
 // Lock-free output for panics and early boot.
 void serial_write_unlocked(char const* text, usize length);
 

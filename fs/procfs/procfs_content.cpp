@@ -143,4 +143,14 @@ Result<void> render_net_interfaces(Vector<net::InterfaceInfo> const& interfaces,
     return {};
 }
 
+Result<void> render_net_stats(Vector<net::ProtocolStats> const& stats, TextBuffer& out)
+{
+    for (net::ProtocolStats const& protocol : stats) {
+        char line[net::PROTOCOL_STATS_LINE_CAPACITY];
+        usize length = TRY(net::format_protocol_stats_line(protocol, line, sizeof(line)));
+        TRY(out.append(StringView(line, length)));
+    }
+    return {};
+}
+
 } // namespace procfs_content

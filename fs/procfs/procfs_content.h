@@ -6,6 +6,7 @@
 #include "fs/procfs/system_info_provider.h"
 #include "fs/procfs/text_buffer.h"
 #include "net/stack/interface_info.h"
+#include "net/stack/protocol_stats.h"
 
 namespace procfs_content {
 
@@ -34,6 +35,8 @@ Result<void> render_cpuinfo(Vector<CpuInfo> const& cpus, TextBuffer& out);
 
 // /proc/net/interfaces: one net::format_interface_line() line per interface.
 Result<void> render_net_interfaces(Vector<net::InterfaceInfo> const& interfaces, TextBuffer& out);
+// /proc/net/stats: one net::format_protocol_stats_line() line per protocol.
+Result<void> render_net_stats(Vector<net::ProtocolStats> const& stats, TextBuffer& out);
 
 // "running", "sleeping", ... for a state letter; "unknown" otherwise.
 char const* state_description(char state);

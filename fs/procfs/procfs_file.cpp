@@ -73,8 +73,15 @@ Result<Vector<u8>> ProcfsFile::render()
         TRY(procfs_content::render_net_interfaces(interfaces, text));
         break;
     }
+    case ProcfsFileKind::NetStats: {
+        auto stats = TRY(m_context->system().network_stats());
+        TRY(procfs_content::render_net_stats(stats, text));
+        break;
+    }
     case ProcfsFileKind::Pci:
         return m_context->system().pci_listing();
+    case ProcfsFileKind::ClusterNodes:
+        return m_context->system().cluster_nodes_listing();
     case ProcfsFileKind::ProcessStat:
     case ProcfsFileKind::ProcessStatus:
     case ProcfsFileKind::ProcessCmdline: {

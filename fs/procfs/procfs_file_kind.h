@@ -14,6 +14,9 @@ enum class ProcfsFileKind : u8 {
     Pci,
     // In /proc/net/.
     NetInterfaces,
+    NetStats,
+    // In /proc/cluster/.
+    ClusterNodes,
     // In /proc/<pid>/.
     ProcessStat,
     ProcessStatus,
@@ -23,8 +26,11 @@ enum class ProcfsFileKind : u8 {
 namespace procfs_inode {
 
 inline constexpr u64 ROOT = 1;
-// /proc/net (the system files of /proc take 2, 3, ...).
+// /proc/net (the system files of /proc take 2, 3, ...; those of /proc/net 7, 8,
+// ..., up to 13), then /proc/cluster 14 and its file 15, below the first
+// process directory.
 inline constexpr u64 NET_DIRECTORY = 6;
+inline constexpr u64 CLUSTER_DIRECTORY = 14;
 // /proc/<pid> is (pid << PROCESS_SHIFT), its files that plus 1, 2, 3; PIDs are
 // positive, so these never meet the small numbers of /proc's own entries.
 inline constexpr u32 PROCESS_SHIFT = 4;
@@ -44,6 +50,10 @@ constexpr u64 of_file(ProcfsFileKind kind, i32 pid)
         return 5;
     case ProcfsFileKind::NetInterfaces:
         return 7;
+    case ProcfsFileKind::NetStats:
+        return 8;
+    case ProcfsFileKind::ClusterNodes:
+        return 15;
     case ProcfsFileKind::ProcessStat:
         return of_process_directory(pid) + 1;
     case ProcfsFileKind::ProcessStatus:
@@ -69,6 +79,10 @@ constexpr StringView procfs_file_name(ProcfsFileKind kind)
         return "pci"_sv;
     case ProcfsFileKind::NetInterfaces:
         return "interfaces"_sv;
+    case ProcfsFileKind::NetStats:
+        return "stats"_sv;
+    case ProcfsFileKind::ClusterNodes:
+        return "nodes"_sv;
     case ProcfsFileKind::ProcessStat:
         return "stat"_sv;
     case ProcfsFileKind::ProcessStatus:
@@ -82,6 +96,7 @@ constexpr StringView procfs_file_name(ProcfsFileKind kind)
 // The entries of /proc itself and of each /proc/<pid>/, in readdir order.
 inline constexpr ProcfsFileKind PROCFS_SYSTEM_FILES[] = { ProcfsFileKind::Meminfo, ProcfsFileKind::Uptime,
     ProcfsFileKind::Cpuinfo, ProcfsFileKind::Pci };
-inline constexpr ProcfsFileKind PROCFS_NET_FILES[] = { ProcfsFileKind::NetInterfaces };
+inline constexpr ProcfsFileKind PROCFS_NET_FILES[] = { ProcfsFileKind::NetInterfaces, ProcfsFileKind::NetStats };
+inline constexpr ProcfsFileKind PROCFS_CLUSTER_FILES[] = { ProcfsFileKind::ClusterNodes };
 inline constexpr ProcfsFileKind PROCFS_PROCESS_FILES[] = { ProcfsFileKind::ProcessStat,
     ProcfsFileKind::ProcessStatus, ProcfsFileKind::ProcessCmdline };

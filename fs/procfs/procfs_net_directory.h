@@ -1,6 +1,7 @@
 // ProcfsNetDirectory: /proc/net/ — `interfaces`, one line per network interface
-// of the node (net/stack/interface_info.h has the format), from the
-// SystemInfoProvider like the other system files.
+// of the node (net/stack/interface_info.h has the format), and `stats`, one line
+// per protocol layer (net/stack/protocol_stats.h), from the SystemInfoProvider
+// like the other system files.
 #pragma once
 
 #include "fs/procfs/procfs_context.h"

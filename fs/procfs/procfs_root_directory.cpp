@@ -2,6 +2,7 @@
 // readdir that merges /proc's own files with the provider's PID list.
 #include "fs/procfs/procfs_root_directory.h"
 
+#include "fs/procfs/procfs_cluster_directory.h"
 #include "fs/procfs/procfs_file.h"
 #include "fs/procfs/procfs_file_kind.h"
 #include "fs/procfs/procfs_net_directory.h"
@@ -13,13 +14,14 @@ namespace {
 
 constexpr usize SYSTEM_FILE_COUNT = sizeof(PROCFS_SYSTEM_FILES) / sizeof(PROCFS_SYSTEM_FILES[0]);
 // Cookies: 0 ".", 1 "..", 2 + i the i-th file of /proc, then NET_COOKIE for
-// /proc/net, then FIRST_PID_COOKIE
+// /proc/net, CLUSTER_COOKIE for /proc/cluster, then FIRST_PID_COOKIE
 // + pid for the entry of pid. Naming the PID (not its position) lets a later
 // call resume after it whatever else changed in the list.
 constexpr u64 FIRST_SYSTEM_FILE_COOKIE = 2;
 constexpr u64 NET_COOKIE = FIRST_SYSTEM_FILE_COOKIE + SYSTEM_FILE_COUNT;
+constexpr u64 CLUSTER_COOKIE = NET_COOKIE + 1;
 constexpr u64 FIRST_PID_COOKIE = 16;
-static_assert(NET_COOKIE < FIRST_PID_COOKIE);
+static_assert(CLUSTER_COOKIE < FIRST_PID_COOKIE);
 
 // Heap sort: in place, no allocation, O(n log n) for a cluster's many PIDs.
 void sift_down(i32* pids, usize root, usize count)
@@ -106,6 +108,10 @@ Result<NonnullRefPtr<Vnode>> ProcfsRootDirectory::lookup(StringView name)
         auto directory = TRY(ProcfsNetDirectory::create(m_context, NonnullRefPtr<Vnode>(*this)));
         return NonnullRefPtr<Vnode>(*directory);
     }
+    if (name == "cluster"_sv) {
+        auto directory = TRY(ProcfsClusterDirectory::create(m_context, NonnullRefPtr<Vnode>(*this)));
+        return NonnullRefPtr<Vnode>(*directory);
+    }
     i32 pid = TRY(parse_pid(name));
     auto info = TRY(m_context->process_info(pid));
     auto directory = TRY(ProcfsProcessDirectory::create(m_context, NonnullRefPtr<Vnode>(*this), pid, info.uid,
@@ -127,6 +133,10 @@ Result<usize> ProcfsRootDirectory::readdir(u64& cookie, DirectoryEntry* entries,
     }
     if (filled < capacity && cookie == NET_COOKIE) {
         entries[filled++].set(procfs_inode::NET_DIRECTORY, VnodeKind::Directory, "net"_sv);
+        ++cookie;
+    }
+    if (filled < capacity && cookie == CLUSTER_COOKIE) {
+        entries[filled++].set(procfs_inode::CLUSTER_DIRECTORY, VnodeKind::Directory, "cluster"_sv);
         ++cookie;
     }
     if (filled == capacity)

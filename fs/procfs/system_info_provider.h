@@ -1,12 +1,14 @@
 // SystemInfoProvider: the node- (or cluster-) wide numbers behind /proc/meminfo,
-// /proc/uptime and /proc/cpuinfo. Like ProcessInfoProvider it keeps procfs free
-// of kernel/mm, the clock and CPUID, so procfs runs in host tests.
+// /proc/uptime, /proc/cpuinfo, /proc/pci and /proc/net/. Like ProcessInfoProvider
+// it keeps procfs free of kernel/mm, the clock and CPUID, so procfs runs in host
+// tests.
 #pragma once
 
 #include "kernel/lib/result.h"
 #include "kernel/lib/types.h"
 #include "kernel/lib/vector.h"
 #include "net/stack/interface_info.h"
+#include "net/stack/protocol_stats.h"
 
 struct MemoryInfo {
     u64 total_bytes { 0 };
@@ -45,4 +47,11 @@ public:
     // /proc/net/interfaces: the node's network interfaces, lo first; empty
     // where no network stack runs.
     virtual Result<Vector<net::InterfaceInfo>> network_interfaces() { return Vector<net::InterfaceInfo> {}; }
+    // /proc/net/stats: the node's protocol counters, one entry per
+    // net::NET_PROTOCOLS in that order; empty where no network stack runs.
+    virtual Result<Vector<net::ProtocolStats>> network_stats() { return Vector<net::ProtocolStats> {}; }
+    // /proc/cluster/nodes: one line per member of the cluster view, as the
+    // cluster service renders them (kernel/cluster/freestanding/cluster_service.h);
+    // empty where the node is in no cluster.
+    virtual Result<Vector<u8>> cluster_nodes_listing() { return Vector<u8> {}; }
 };

@@ -5,6 +5,7 @@
 
 #include "kernel/arch/cpu.h"
 #include "kernel/arch/time.h"
+#include "kernel/cluster/freestanding/cluster_service.h"
 #include "kernel/debug/debug_print.h"
 #include "kernel/init/root_filesystem.h"
 #include "kernel/init/system_console.h"
@@ -115,6 +116,9 @@ u64 kernel_ready_ns() { return g_ready_ns; }
         log_error("root file system: %s", error_name(mounted.error()));
     // After the drivers, before self-tests and the first user process.
     net::network_init(command_line);
+    // Waits in its own thread for eth0's address; off under selftest and bench.
+    if (!command_line.has("selftest") && !command_line.has("bench") && !command_line.has("nocluster"))
+        cluster::service_start(command_line);
     if (command_line.has("selftest"))
         run_selftests();
     if (command_line.has("bench"))

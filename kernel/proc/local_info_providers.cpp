@@ -12,6 +12,7 @@
 #include "kernel/sched/thread.h"
 #include "kernel/vm/address_space.h"
 #include "net/stack/interface_list.h"
+#include "net/stack/protocol_stats_reader.h"
 
 namespace {
 
@@ -121,3 +122,19 @@ Result<Vector<u8>> LocalSystemInfoProvider::pci_listing()
 }
 
 Result<Vector<net::InterfaceInfo>> LocalSystemInfoProvider::network_interfaces() { return net::list_interfaces(); }
+
+Result<Vector<net::ProtocolStats>> LocalSystemInfoProvider::network_stats() { return net::read_protocol_stats(); }
+
+namespace {
+std::atomic<ClusterNodesLister> g_cluster_nodes_lister { nullptr };
+}
+
+void set_cluster_nodes_lister(ClusterNodesLister lister) { g_cluster_nodes_lister.store(lister); }
+
+Result<Vector<u8>> LocalSystemInfoProvider::cluster_nodes_listing()
+{
+    ClusterNodesLister lister = g_cluster_nodes_lister.load();
+    if (!lister)
+        return Vector<u8> {};
+    return lister();
+}

@@ -1,4 +1,4 @@
-// The kernel's TCP/IP stack (lwIP, docs/networking.md): started once at boot,
+// The kernel's TCP/IP stack (lwIP, docs/network.md): started once at boot,
 // after the NIC drivers have registered their devices and before the first user
 // process. Implemented in net/stack/freestanding/ (kernel-only).
 #pragma once

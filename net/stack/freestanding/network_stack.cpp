@@ -1,6 +1,7 @@
 // network_init (see network_stack.h): tcpip_init, one EthernetNetif per NetDevice,
 // eth0's address from the command line or DHCP, and the hooks that show the
-// interfaces (/proc/net/interfaces, the monitor's `net`).
+// interfaces and the protocol counters (/proc/net/interfaces and /proc/net/stats,
+// the monitor's `net` and `netstats`).
 #include "net/stack/network_stack.h"
 
 #include "kernel/log/klog.h"
@@ -13,8 +14,10 @@
 #include "net/device/net_device.h"
 #include "net/lwip_port/freestanding/ethernet_netif.h"
 #include "net/stack/freestanding/interface_snapshot.h"
+#include "net/stack/freestanding/protocol_stats_snapshot.h"
 #include "net/stack/interface_list.h"
 #include "net/stack/ip_config.h"
+#include "net/stack/protocol_stats_reader.h"
 
 namespace net {
 
@@ -142,6 +145,8 @@ void network_init(CommandLine const& command_line)
 
     set_interface_lister(snapshot_interfaces);
     monitor_register_command({ "net", "network interfaces: addresses, link and counters", command_net });
+    set_protocol_stats_reader(snapshot_protocol_stats);
+    monitor_register_command({ "netstats", "protocol counters: sent, received, dropped and why", command_netstats });
     // `iperf` on the command line starts lwiperf at boot (benchmarks, tests).
     if (command_line.has("iperf")) {
         if (auto started = iperf_server_start(5001); started.is_error())

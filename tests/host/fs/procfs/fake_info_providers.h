@@ -99,8 +99,17 @@ public:
         return result;
     }
 
+    Result<Vector<net::ProtocolStats>> network_stats() override
+    {
+        Vector<net::ProtocolStats> result;
+        for (net::ProtocolStats const& stats : protocol_stats)
+            TRY(result.try_append(stats));
+        return result;
+    }
+
     MemoryInfo memory_info { 512 * MiB, 300 * MiB, 400 * MiB };
     UptimeInfo uptime_info { 12'345'678'901'234, 2'000'500'000 };
     std::vector<CpuInfo> cpu_list;
     std::vector<net::InterfaceInfo> interfaces;
+    std::vector<net::ProtocolStats> protocol_stats;
 };

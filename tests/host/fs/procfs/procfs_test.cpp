@@ -130,7 +130,7 @@ TEST_CASE("/proc lists its files and every PID, sorted and once each", "[procfs]
 {
     ProcFixture f;
     f.processes->extra_listed_pids = { 7, -3, 0 }; // a duplicate and nonsense
-    std::vector<std::string> expected { ".", "..", "meminfo", "uptime", "cpuinfo", "pci", "net", "1", "7" };
+    std::vector<std::string> expected { ".", "..", "meminfo", "uptime", "cpuinfo", "pci", "net", "cluster", "1", "7" };
     REQUIRE(f.list("/proc") == expected);
     // One entry per getdents call: the cookies resume in the right place.
     REQUIRE(f.list("/proc", 1) == expected);
@@ -142,12 +142,14 @@ TEST_CASE("/proc lists its files and every PID, sorted and once each", "[procfs]
     REQUIRE(directory->read_directory(entries, 5).value() == 5);
     REQUIRE(f.processes->list_calls == before);
     REQUIRE(entries[5 - 1].name_view() == "cpuinfo"_sv);
-    REQUIRE(directory->read_directory(entries, 5).value() == 4);
+    REQUIRE(directory->read_directory(entries, 5).value() == 5);
     REQUIRE(entries[1].name_view() == "net"_sv);
     REQUIRE(entries[1].kind == VnodeKind::Directory);
-    REQUIRE(entries[3].name_view() == "7"_sv);
-    REQUIRE(entries[3].kind == VnodeKind::Directory);
-    REQUIRE(entries[3].inode == f.vfs->stat("/proc/7", Credentials::root(), f.root()).value().inode);
+    REQUIRE(entries[2].name_view() == "cluster"_sv);
+    REQUIRE(entries[2].kind == VnodeKind::Directory);
+    REQUIRE(entries[4].name_view() == "7"_sv);
+    REQUIRE(entries[4].kind == VnodeKind::Directory);
+    REQUIRE(entries[4].inode == f.vfs->stat("/proc/7", Credentials::root(), f.root()).value().inode);
 
     REQUIRE(f.list("/proc/7") == std::vector<std::string> { ".", "..", "stat", "status", "cmdline" });
 }
@@ -298,8 +300,8 @@ TEST_CASE("meminfo, uptime and cpuinfo", "[procfs]")
 TEST_CASE("/proc/net/interfaces has one line per interface", "[procfs]")
 {
     ProcFixture f;
-    REQUIRE(f.list("/proc/net") == std::vector<std::string> { ".", "..", "interfaces" });
-    REQUIRE(f.list("/proc/net", 1) == std::vector<std::string> { ".", "..", "interfaces" });
+    REQUIRE(f.list("/proc/net") == std::vector<std::string> { ".", "..", "interfaces", "stats" });
+    REQUIRE(f.list("/proc/net", 1) == std::vector<std::string> { ".", "..", "interfaces", "stats" });
     REQUIRE(f.vfs->stat("/proc/net", Credentials::root(), f.root()).value().inode
         == f.vfs->stat("/proc/net/.", Credentials::root(), f.root()).value().inode);
     REQUIRE(f.vfs->stat("/proc/net/..", Credentials::root(), f.root()).value().inode
@@ -329,6 +331,36 @@ TEST_CASE("/proc/net/interfaces has one line per interface", "[procfs]")
            "name=eth0 mac=52:54:00:00:00:01 inet=10.77.0.1 netmask=255.255.255.0 gateway=0.0.0.0 mtu=1500 "
            "link=down config=static rx_packets=12 rx_bytes=0 rx_errors=0 rx_dropped=0 tx_packets=0 tx_bytes=0 "
            "tx_errors=0 tx_dropped=0\n");
+}
+
+TEST_CASE("/proc/net/stats has one line per protocol", "[procfs]")
+{
+    ProcFixture f;
+    REQUIRE(f.read_file("/proc/net/stats").empty());
+    auto interfaces = f.vfs->stat("/proc/net/interfaces", Credentials::root(), f.root());
+    auto stats = f.vfs->stat("/proc/net/stats", Credentials::root(), f.root());
+    REQUIRE(!stats.is_error());
+    CHECK(stats.value().inode != interfaces.value().inode);
+    CHECK(stats.value().inode == f.vfs->stat("/proc/net/stats", Credentials::root(), f.root()).value().inode);
+    CHECK((stats.value().mode & 0777) == 0444);
+
+    for (net::NetProtocol protocol : net::NET_PROTOCOLS) {
+        net::ProtocolStats entry;
+        entry.protocol = protocol;
+        f.system->protocol_stats.push_back(entry);
+    }
+    f.system->protocol_stats[3].recv = 4;
+    f.system->protocol_stats[3].xmit = 4;
+    f.system->protocol_stats[5].chkerr = 1;
+    f.system->protocol_stats[5].drop = 1;
+    REQUIRE(f.read_file("/proc/net/stats")
+        == "proto=link xmit=0 recv=0 fw=0 drop=0 chkerr=0 lenerr=0 memerr=0 rterr=0 proterr=0 opterr=0 err=0\n"
+           "proto=etharp xmit=0 recv=0 fw=0 drop=0 chkerr=0 lenerr=0 memerr=0 rterr=0 proterr=0 opterr=0 err=0\n"
+           "proto=ip xmit=0 recv=0 fw=0 drop=0 chkerr=0 lenerr=0 memerr=0 rterr=0 proterr=0 opterr=0 err=0\n"
+           "proto=icmp xmit=4 recv=4 fw=0 drop=0 chkerr=0 lenerr=0 memerr=0 rterr=0 proterr=0 opterr=0 err=0\n"
+           "proto=udp xmit=0 recv=0 fw=0 drop=0 chkerr=0 lenerr=0 memerr=0 rterr=0 proterr=0 opterr=0 err=0\n"
+           "proto=tcp xmit=0 recv=0 fw=0 drop=1 chkerr=1 lenerr=0 memerr=0 rterr=0 proterr=0 opterr=0 err=0\n");
+    REQUIRE(f.open("/proc/net/stats", OpenFlag::WriteOnly).error() == Error::AccessDenied);
 }
 
 TEST_CASE("a process vanishing between readdir and open is ENOENT", "[procfs]")

@@ -1,0 +1,260 @@
+// The cluster thread: configuration, the 10 ms loop, the log lines and the
+// /proc/cluster/nodes snapshot.
+#include "kernel/cluster/freestanding/cluster_service.h"
+
+#include "kernel/arch/time.h"
+#include "kernel/cluster/cluster_node.h"
+#include "kernel/cluster/freestanding/cluster_log_events.h"
+#include "kernel/cluster/freestanding/lwip_cluster_transport.h"
+#include "kernel/cluster/freestanding/real_time_clock.h"
+#include "kernel/cluster/hmac_sha256_authenticator.h"
+#include "kernel/cpu/cpu_features.h"
+#include "kernel/lib/format.h"
+#include "kernel/lib/string.h"
+#include "kernel/log/klog.h"
+#include "kernel/mm/frame_allocator.h"
+#include "kernel/proc/local_info_providers.h"
+#include "kernel/proc/node_identity.h"
+#include "kernel/sched/scheduler.h"
+#include "kernel/sync/mutex.h"
+#include "net/stack/interface_list.h"
+#include "net/stack/network_stack.h"
+
+namespace cluster {
+namespace {
+
+// "unum-development-key": what `make run` and the tests use unless key= says otherwise.
+constexpr char DEVELOPMENT_KEY_HEX[] = "756e756d2d646576656c6f706d656e742d6b6579";
+constexpr u64 TICK_MS = 10;
+constexpr u64 LOAD_INTERVAL_MS = 1000;
+constexpr u64 LISTING_INTERVAL_MS = 200;
+
+struct ServiceConfig {
+    MembershipConfig membership;
+    ClusterKey key;
+};
+
+ServiceConfig g_config;
+Mutex g_listing_lock;
+Vector<u8> g_listing; // guarded by g_listing_lock
+
+u64 now_ms() { return arch::monotonic_ns() / 1000000; }
+
+int hex_value(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+Result<ClusterKey> parse_key(StringView hex)
+{
+    if (hex.length() == 0 || hex.length() % 2 != 0 || hex.length() / 2 > CLUSTER_KEY_MAX)
+        return Error::InvalidArgument;
+    ClusterKey key;
+    for (usize i = 0; i < hex.length(); i += 2) {
+        int high = hex_value(hex[i]), low = hex_value(hex[i + 1]);
+        if (high < 0 || low < 0)
+            return Error::InvalidArgument;
+        key.bytes[key.size++] = u8(high * 16 + low);
+    }
+    return key;
+}
+
+Result<void> parse_config(CommandLine const& command_line, ServiceConfig& config)
+{
+    StringView name = command_line.has("cluster") ? command_line.get("cluster") : StringView("unum");
+    if (config.membership.set_cluster_name(name).is_error()) {
+        log_error("cluster: bad cluster= name (1..%zu characters)", CLUSTER_MAX_NAME);
+        return Error::InvalidArgument;
+    }
+    StringView key_text = DEVELOPMENT_KEY_HEX;
+    if (command_line.has("key")) {
+        key_text = command_line.get("key");
+    } else {
+        log_warn("cluster: no key= given; using the development key (docs/cluster.md): not for real clusters");
+    }
+    auto key = parse_key(key_text);
+    if (key.is_error()) {
+        log_error("cluster: bad key= (1..%zu bytes as hex digits)", CLUSTER_KEY_MAX);
+        return Error::InvalidArgument;
+    }
+    config.key = key.value();
+    if (command_line.has("node")) {
+        auto node = NodeId::parse(command_line.get("node"));
+        if (node.is_error()) {
+            log_error("cluster: bad node= (1..%u)", unsigned(NodeId::MAX));
+            return Error::InvalidArgument;
+        }
+        config.membership.requested_node = node.value();
+    }
+    // Node 1 is the node the cluster is started from; a node without node= (a
+    // lone `make run`) founds one too when it hears no beacon, else joins and
+    // takes the number the coordinator assigns.
+    NodeId requested = config.membership.requested_node;
+    config.membership.may_found = requested.is_none() || requested == NodeId(1);
+    NodeFeatures& features = config.membership.features;
+    if (command_line.has("tags") && features.set_tags(command_line.get("tags")).is_error()) {
+        log_error("cluster: tags= longer than %zu characters", NodeFeatures::MAX_TAGS_TEXT);
+        return Error::InvalidArgument;
+    }
+    features.add_from(boot_cpu_features());
+    features.cpu_count = 1;
+    features.memory_mib = u32(frame_allocator().total_frames() * PAGE_SIZE / MiB);
+    return {};
+}
+
+// eth0's address and its subnet broadcast, once it has one.
+bool find_eth0(u32& address, u32& broadcast)
+{
+    if (!net::network_is_running())
+        return false;
+    auto interfaces = net::list_interfaces();
+    if (interfaces.is_error())
+        return false;
+    for (auto const& info : interfaces.value()) {
+        if (StringView(info.name) != StringView("eth0") || !info.link_up || info.inet.to_u32() == 0)
+            continue;
+        address = info.inet.to_u32();
+        broadcast = address | ~info.netmask.to_u32();
+        return true;
+    }
+    return false;
+}
+
+// Runnable threads (the idle thread aside), averaged over about a minute as Unix load.
+u32 sample_load_milli(u32 previous)
+{
+    static sched::ThreadInfo threads[128];
+    usize count = sched::snapshot_threads(threads, 128);
+    u32 runnable = 0;
+    for (usize i = 0; i < count; ++i) {
+        if ((threads[i].state == ThreadState::Runnable || threads[i].state == ThreadState::Running)
+            && threads[i].priority != sched::PRIORITY_IDLE)
+            ++runnable;
+    }
+    // The cluster thread itself is running while it samples: don't count it.
+    if (runnable > 0)
+        --runnable;
+    // exp(-1/60) ~ 0.9835 per one-second sample.
+    return u32((u64(previous) * 9835 + u64(runnable) * 1000 * 165) / 10000);
+}
+
+void append_text(Vector<u8>& out, char const* text)
+{
+    (void)out.try_append(reinterpret_cast<u8 const*>(text), strlen(text));
+}
+
+char const* state_of(ClusterNode const& node, NodeId member)
+{
+    if (member == node.membership().self())
+        return "up";
+    switch (node.membership().health_of(member)) {
+    case MemberHealth::Alive: return "up";
+    case MemberHealth::Suspect: return "suspect";
+    case MemberHealth::Dead: return "dead";
+    }
+    return "dead";
+}
+
+void publish_listing(ClusterNode const& node)
+{
+    Vector<u8> text;
+    if (node.membership().is_member()) {
+        for (auto const& member : node.members().members()) {
+            char line[160];
+            u32 ip = member.address.ipv4;
+            NodeFeatures const& features = member.features;
+            format(line, sizeof(line), "node=%u addr=%u.%u.%u.%u state=%s cpus=%u mem_mib=%u load=%u.%02u features=",
+                unsigned(member.node.value()), ip >> 24, (ip >> 16) & 255, (ip >> 8) & 255, ip & 255,
+                state_of(node, member.node), unsigned(features.cpu_count), unsigned(features.memory_mib),
+                unsigned(features.load_milli / 1000), unsigned(features.load_milli % 1000 / 10));
+            append_text(text, line);
+            static char names[2048];
+            features.format_cpu_features(names, sizeof(names));
+            for (char* c = names; *c; ++c) {
+                if (*c == ' ')
+                    *c = ',';
+            }
+            append_text(text, names);
+            append_text(text, " tags=");
+            append_text(text, features.tags);
+            append_text(text, "\n");
+        }
+    }
+    MutexLocker locker(g_listing_lock);
+    g_listing = std::move(text);
+}
+
+[[noreturn]] void run(void*)
+{
+    u32 address = 0, broadcast = 0;
+    while (!find_eth0(address, broadcast))
+        sched::sleep_ms(200);
+    MembershipConfig& config = g_config.membership;
+    config.address = NetAddress { address, LwipClusterTransport::DATAGRAM_PORT };
+
+    static LwipClusterTransport transport;
+    if (auto opened = transport.open(broadcast); opened.is_error()) {
+        log_error("cluster: cannot open the cluster ports: %s", error_name(opened.error()));
+        sched::thread_exit_current();
+    }
+    static HmacSha256Authenticator authenticator;
+    static ClusterLogEvents events(config.cluster_name);
+    Incarnation incarnation = real_time_clock_ms();
+    auto* node = new (std::nothrow) ClusterNode(config, incarnation, g_config.key, authenticator, transport, events);
+    if (!node) {
+        log_error("cluster: out of memory");
+        sched::thread_exit_current();
+    }
+    log_info("cluster: starting node%u in %s on %u.%u.%u.%u (incarnation %llu)",
+        unsigned(config.requested_node.value()), config.cluster_name, address >> 24, (address >> 16) & 255,
+        (address >> 8) & 255, address & 255, (unsigned long long)incarnation);
+    node->start(now_ms());
+    u64 next_load = now_ms() + LOAD_INTERVAL_MS;
+    u64 next_listing = 0;
+    u32 load = 0;
+    for (;;) {
+        u64 now = now_ms();
+        transport.poll(*node, now);
+        node->on_tick(now);
+        if (now >= next_load) {
+            load = sample_load_milli(load);
+            node->membership().set_load(load);
+            next_load = now + LOAD_INTERVAL_MS;
+        }
+        if (now >= next_listing) {
+            publish_listing(*node);
+            next_listing = now + LISTING_INTERVAL_MS;
+        }
+        sched::sleep_ms(TICK_MS);
+    }
+}
+
+} // namespace
+
+void service_start(CommandLine const& command_line)
+{
+    if (!HmacSha256Authenticator::is_available()) {
+        log_warn("cluster: built without BearSSL; the cluster stays off");
+        return;
+    }
+    if (parse_config(command_line, g_config).is_error())
+        return; // logged; the cluster stays off
+    set_cluster_nodes_lister(nodes_listing);
+    auto thread = Thread::create("cluster", run, nullptr, sched::PRIORITY_HIGH);
+    if (thread.is_error())
+        log_error("cluster: cannot start its thread: %s", error_name(thread.error()));
+}
+
+Result<Vector<u8>> nodes_listing()
+{
+    MutexLocker locker(g_listing_lock);
+    return g_listing.try_clone();
+}
+
+} // namespace cluster

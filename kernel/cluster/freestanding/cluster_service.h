@@ -1,0 +1,25 @@
+// The cluster service: one kernel thread that owns this node's ClusterNode and
+// drives it on the real network (LwipClusterTransport), configured from the
+// kernel command line: cluster=NAME (default "unum"), key=HEX (default: the
+// documented development key, with a warning), node=N, tags=a,b.
+// docs/cluster.md, "The kernel glue". Kernel-only.
+#pragma once
+
+#include "kernel/boot/command_line.h"
+#include "kernel/lib/result.h"
+#include "kernel/lib/vector.h"
+
+namespace cluster {
+
+// Copies the configuration and starts the thread, which waits until eth0 has an
+// address. Bad options are logged and the cluster stays off. Call once, after
+// net::network_init().
+void service_start(CommandLine const& command_line);
+
+// /proc/cluster/nodes: one line per member of the current view,
+//   node=2 addr=10.77.0.2 state=up cpus=1 mem_mib=512 load=0.03 features=fpu,sse2 tags=disk
+// (state up, suspect or dead as this node sees it); empty while this node is
+// not a member of a cluster. Thread-safe.
+Result<Vector<u8>> nodes_listing();
+
+} // namespace cluster
