@@ -5,8 +5,8 @@
 # sanitizers for fuzz targets. Include it from the top-level Makefile AFTER the
 # variables and rules it extends (the end of the file is fine):
 #     include kernel/cluster/bearssl.mk
-# Without third_party/bearssl it adds nothing, and HmacSha256Authenticator
-# compiles to a stub that reports is_available() == false.
+# Without third_party/bearssl it adds nothing, and HmacSha256Authenticator fails
+# to compile with a message to run `make deps` (no unauthenticated fallback).
 
 BEARSSL_DIR ?= third_party/bearssl
 BEARSSL_FILES := mac/hmac.c hash/sha2small.c codec/dec32be.c codec/enc32be.c

@@ -9,7 +9,6 @@
 
 #include "kernel/cluster/hmac_sha256_authenticator.h"
 
-#if __has_include(<bearssl_hmac.h>)
 
 namespace {
 
@@ -60,12 +59,3 @@ TEST_CASE("HMAC-SHA256 matches RFC 4231", "[cluster][hmac]")
     check_vector(from_hex("0102030405060708090a0b0c0d0e0f10111213141516171819"), std::vector<u8>(50, 0xcd),
         "82558a389a443c0ea4cc819899f2083a85f0faa3e578f8077a2e3ff46729665b");
 }
-
-#else
-
-TEST_CASE("without BearSSL the HMAC authenticator reports itself unavailable", "[cluster][hmac]")
-{
-    REQUIRE(!HmacSha256Authenticator::is_available());
-}
-
-#endif
