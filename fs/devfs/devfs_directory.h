@@ -4,11 +4,12 @@
 
 #include "fs/devfs/devfs_device_node.h"
 #include "fs/vfs/file_name.h"
+#include "fs/vfs/fixed_directory.h"
 #include "kernel/lib/vector.h"
 #include "kernel/sync/mutex.h"
 
 // Locks: m_lock (a Mutex) guards the entries.
-class DevfsDirectory final : public Vnode {
+class DevfsDirectory final : public FixedDirectory {
 public:
     static constexpr u64 ROOT_INODE = 1;
 
@@ -23,22 +24,10 @@ public:
     Result<VnodeStat> stat() override;
     Result<NonnullRefPtr<Vnode>> lookup(StringView name) override;
     Result<usize> readdir(u64& cookie, DirectoryEntry* entries, usize capacity) override;
-    // Device nodes come from drivers only.
-    Result<NonnullRefPtr<Vnode>> create(StringView, VnodeKind, u32, Credentials const&) override
-    {
-        return Error::PermissionDenied;
-    }
-    Result<NonnullRefPtr<Vnode>> mkdir(StringView, u32, Credentials const&) override
-    {
-        return Error::PermissionDenied;
-    }
-    Result<void> unlink(StringView) override { return Error::PermissionDenied; }
-    Result<void> rmdir(StringView) override { return Error::PermissionDenied; }
-    Result<void> rename(StringView, Vnode&, StringView) override { return Error::PermissionDenied; }
 
 private:
     explicit DevfsDirectory(u32 fs_id)
-        : Vnode(VnodeKind::Directory, fs_id, ROOT_INODE)
+        : FixedDirectory(fs_id, ROOT_INODE)
     {
     }
 

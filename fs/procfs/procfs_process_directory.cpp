@@ -11,7 +11,7 @@ constexpr usize PROCESS_FILE_COUNT = sizeof(PROCFS_PROCESS_FILES) / sizeof(PROCF
 
 ProcfsProcessDirectory::ProcfsProcessDirectory(NonnullRefPtr<ProcfsContext> context, NonnullRefPtr<Vnode> parent,
     i32 pid, u32 uid, u32 gid)
-    : Vnode(VnodeKind::Directory, context->fs_id(), procfs_inode::of_process_directory(pid))
+    : ImmutableDirectory(context->fs_id(), procfs_inode::of_process_directory(pid))
     , m_context(std::move(context))
     , m_parent(std::move(parent))
     , m_pid(pid)

@@ -4,10 +4,10 @@
 #pragma once
 
 #include "fs/procfs/procfs_context.h"
-#include "fs/vfs/vnode.h"
+#include "fs/vfs/fixed_directory.h"
 
 // Locks: none; immutable after creation.
-class ProcfsProcessDirectory final : public Vnode {
+class ProcfsProcessDirectory final : public ImmutableDirectory {
 public:
     // parent is /proc itself (what ".." names).
     static Result<NonnullRefPtr<ProcfsProcessDirectory>> create(NonnullRefPtr<ProcfsContext> context,
@@ -19,19 +19,6 @@ public:
     // NoEntry for unknown names, and for every name once the process is gone.
     Result<NonnullRefPtr<Vnode>> lookup(StringView name) override;
     Result<usize> readdir(u64& cookie, DirectoryEntry* entries, usize capacity) override;
-    Result<NonnullRefPtr<Vnode>> create(StringView, VnodeKind, u32, Credentials const&) override
-    {
-        return Error::PermissionDenied;
-    }
-    Result<NonnullRefPtr<Vnode>> mkdir(StringView, u32, Credentials const&) override
-    {
-        return Error::PermissionDenied;
-    }
-    Result<void> unlink(StringView) override { return Error::PermissionDenied; }
-    Result<void> rmdir(StringView) override { return Error::PermissionDenied; }
-    Result<void> rename(StringView, Vnode&, StringView) override { return Error::PermissionDenied; }
-    Result<void> set_mode(u32) override { return Error::PermissionDenied; }
-    Result<void> set_owner(u32, u32) override { return Error::PermissionDenied; }
 
 private:
     ProcfsProcessDirectory(NonnullRefPtr<ProcfsContext> context, NonnullRefPtr<Vnode> parent, i32 pid, u32 uid,

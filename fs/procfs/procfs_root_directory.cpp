@@ -2,10 +2,9 @@
 // readdir that merges /proc's own files with the provider's PID list.
 #include "fs/procfs/procfs_root_directory.h"
 
-#include "fs/procfs/procfs_cluster_directory.h"
 #include "fs/procfs/procfs_file.h"
 #include "fs/procfs/procfs_file_kind.h"
-#include "fs/procfs/procfs_net_directory.h"
+#include "fs/procfs/procfs_file_list_directory.h"
 #include "fs/procfs/procfs_process_directory.h"
 #include "fs/vfs/file_clock.h"
 #include "kernel/lib/format.h"
@@ -56,7 +55,7 @@ void sort_pids(i32* pids, usize count)
 } // namespace
 
 ProcfsRootDirectory::ProcfsRootDirectory(NonnullRefPtr<ProcfsContext> context)
-    : Vnode(VnodeKind::Directory, context->fs_id(), procfs_inode::ROOT)
+    : ImmutableDirectory(context->fs_id(), procfs_inode::ROOT)
     , m_context(std::move(context))
 {
 }
@@ -105,11 +104,13 @@ Result<NonnullRefPtr<Vnode>> ProcfsRootDirectory::lookup(StringView name)
         }
     }
     if (name == "net"_sv) {
-        auto directory = TRY(ProcfsNetDirectory::create(m_context, NonnullRefPtr<Vnode>(*this)));
+        auto directory = TRY(ProcfsFileListDirectory::create(m_context, NonnullRefPtr<Vnode>(*this),
+            procfs_inode::NET_DIRECTORY, PROCFS_NET_FILES, array_size(PROCFS_NET_FILES)));
         return NonnullRefPtr<Vnode>(*directory);
     }
     if (name == "cluster"_sv) {
-        auto directory = TRY(ProcfsClusterDirectory::create(m_context, NonnullRefPtr<Vnode>(*this)));
+        auto directory = TRY(ProcfsFileListDirectory::create(m_context, NonnullRefPtr<Vnode>(*this),
+            procfs_inode::CLUSTER_DIRECTORY, PROCFS_CLUSTER_FILES, array_size(PROCFS_CLUSTER_FILES)));
         return NonnullRefPtr<Vnode>(*directory);
     }
     i32 pid = TRY(parse_pid(name));

@@ -3,12 +3,12 @@
 #pragma once
 
 #include "fs/procfs/procfs_context.h"
-#include "fs/vfs/vnode.h"
+#include "fs/vfs/fixed_directory.h"
 
 // Locks: none; immutable. Each readdir asks the provider for the PID list
 // again and resumes after the last PID handed out, so processes appearing or
 // leaving between getdents calls never make it repeat or skip a survivor.
-class ProcfsRootDirectory final : public Vnode {
+class ProcfsRootDirectory final : public ImmutableDirectory {
 public:
     static Result<NonnullRefPtr<ProcfsRootDirectory>> create(NonnullRefPtr<ProcfsContext> context);
 
@@ -17,19 +17,6 @@ public:
     // decimal form of a live PID ("007", "+7", "-1" are not PIDs).
     Result<NonnullRefPtr<Vnode>> lookup(StringView name) override;
     Result<usize> readdir(u64& cookie, DirectoryEntry* entries, usize capacity) override;
-    Result<NonnullRefPtr<Vnode>> create(StringView, VnodeKind, u32, Credentials const&) override
-    {
-        return Error::PermissionDenied;
-    }
-    Result<NonnullRefPtr<Vnode>> mkdir(StringView, u32, Credentials const&) override
-    {
-        return Error::PermissionDenied;
-    }
-    Result<void> unlink(StringView) override { return Error::PermissionDenied; }
-    Result<void> rmdir(StringView) override { return Error::PermissionDenied; }
-    Result<void> rename(StringView, Vnode&, StringView) override { return Error::PermissionDenied; }
-    Result<void> set_mode(u32) override { return Error::PermissionDenied; }
-    Result<void> set_owner(u32, u32) override { return Error::PermissionDenied; }
 
     // The PID a /proc entry name spells, or NoEntry.
     static Result<i32> parse_pid(StringView name);

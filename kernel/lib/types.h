@@ -28,3 +28,7 @@ inline constexpr usize PAGE_SIZE = 4096;
 constexpr u64 align_up(u64 value, u64 align) { return (value + align - 1) & ~(align - 1); }
 constexpr u64 align_down(u64 value, u64 align) { return value & ~(align - 1); }
 constexpr bool is_aligned(u64 value, u64 align) { return (value & (align - 1)) == 0; }
+
+// The element count of a C array.
+template<typename T, usize N>
+constexpr usize array_size(T const (&)[N]) { return N; }
