@@ -21,9 +21,15 @@ bool g_at_line_start = true;
 void (*g_on_byte)(u8, void*) = nullptr;
 void* g_on_byte_context = nullptr;
 
+// A 16550 without flow control drains its FIFO at the baud rate, so waiting for
+// it always ends on real hardware. Under QEMU the wait is backpressure from the
+// console's reader (a slow test harness on a loaded host): writing anyway would
+// drop characters — once a whole prompt. The bound only guards a broken UART.
+constexpr u64 TRANSMIT_WAIT_SPINS = 10'000'000;
+
 void put_raw(char c)
 {
-    for (int spin = 0; spin < 100000 && !(inb(COM1 + LSR) & 0x20); ++spin)
+    for (u64 spin = 0; spin < TRANSMIT_WAIT_SPINS && !(inb(COM1 + LSR) & 0x20); ++spin)
         asm volatile("pause");
     outb(COM1 + DATA, u8(c));
     g_at_line_start = c == '\n';
