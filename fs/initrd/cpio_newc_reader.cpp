@@ -25,23 +25,12 @@ enum Field : usize {
     Check,
 };
 
-int hex_digit(u8 c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 // Exactly eight hex digits, nothing else.
 bool parse_field(u8 const* text, u32& out)
 {
     u32 value = 0;
     for (usize i = 0; i < FIELD_WIDTH; ++i) {
-        int digit = hex_digit(text[i]);
+        int digit = hex_digit_value(char(text[i]));
         if (digit < 0)
             return false;
         value = (value << 4) | static_cast<u32>(digit);

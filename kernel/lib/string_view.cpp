@@ -18,6 +18,12 @@ int digit_value(char c)
 
 } // namespace
 
+int hex_digit_value(char c)
+{
+    int value = digit_value(c);
+    return value < 16 ? value : -1;
+}
+
 int StringView::compare(StringView other) const
 {
     usize common = m_length < other.m_length ? m_length : other.m_length;

@@ -8,6 +8,9 @@
 #include "kernel/lib/result.h"
 #include "kernel/lib/types.h"
 
+// The value of one hexadecimal digit (either case), or -1 for any other character.
+int hex_digit_value(char c);
+
 class StringView {
 public:
     constexpr StringView() = default;

@@ -40,24 +40,13 @@ Vector<u8> g_listing; // guarded by g_listing_lock
 
 u64 now_ms() { return arch::monotonic_ns() / 1000000; }
 
-int hex_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 Result<ClusterKey> parse_key(StringView hex)
 {
     if (hex.length() == 0 || hex.length() % 2 != 0 || hex.length() / 2 > CLUSTER_KEY_MAX)
         return Error::InvalidArgument;
     ClusterKey key;
     for (usize i = 0; i < hex.length(); i += 2) {
-        int high = hex_value(hex[i]), low = hex_value(hex[i + 1]);
+        int high = hex_digit_value(hex[i]), low = hex_digit_value(hex[i + 1]);
         if (high < 0 || low < 0)
             return Error::InvalidArgument;
         key.bytes[key.size++] = u8(high * 16 + low);
