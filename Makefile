@@ -68,8 +68,8 @@ KERNEL_OBJS += $(LWIP_OBJS)
 
 FONT_PSF := /usr/share/consolefonts/Lat15-Terminus16.psf.gz
 
-.PHONY: all iso run test bench debug deps clean host-tests fuzz system-tests selftest
-all: $(BUILD)/unum.iso
+.PHONY: all iso netboot run test bench debug deps clean host-tests fuzz system-tests selftest
+all: $(BUILD)/unum.iso netboot
 
 deps:
 	@tools/deps.sh
@@ -106,14 +106,65 @@ $(BUILD)/iso/boot/grub/grub.cfg: boot/grub.cfg
 	@mkdir -p $(dir $@)
 	cp $< $@
 
-$(BUILD)/unum.iso: $(BUILD)/unum.elf $(BUILD)/iso/boot/grub/grub.cfg $(BUILD)/initrd.cpio
+# The ISO carries the netboot tree as one more module (/boot/netboot.cpio, unpacked
+# by the kernel into /boot/net), so a node booted from it can boot the others.
+$(BUILD)/unum.iso: $(BUILD)/unum.elf $(BUILD)/iso/boot/grub/grub.cfg $(BUILD)/initrd.cpio $(BUILD)/netboot.cpio
 	cp $(BUILD)/unum.elf $(BUILD)/iso/boot/unum.elf
 	cp $(BUILD)/initrd.cpio $(BUILD)/iso/boot/initrd.cpio
+	cp $(BUILD)/netboot.cpio $(BUILD)/iso/boot/netboot.cpio
 	@grub-mkrescue -o $@ $(BUILD)/iso 2>$(BUILD)/grub-mkrescue.log || { cat $(BUILD)/grub-mkrescue.log; exit 1; }
 iso: $(BUILD)/unum.iso
 
+# ---------------------------------------------------------------- netboot tree (issue 6)
+# $(BUILD)/netboot/ is a TFTP root (docs/netboot.md): GRUB's network images from
+# grub-mknetdir (boot/grub/i386-pc/core.0 for PXE BIOS, boot/grub/x86_64-efi/core.efi
+# for UEFI) with only the modules boot/netboot-grub.cfg needs, that file as
+# boot/grub/grub.cfg, and the kernel (debug info stripped: 12x less to send; gdb uses
+# $(BUILD)/unum.elf) and initrd. $(BUILD)/netboot.cpio packs the tree for the ISO.
+NETBOOT := $(BUILD)/netboot
+NETBOOT_GRUB_PLATFORMS := i386-pc x86_64-efi
+NETBOOT_GRUB_MODULES := normal configfile multiboot2 test echo all_video gzio
+NETBOOT_GRUB_ARGS := --fonts= --locales= --themes= --install-modules="$(NETBOOT_GRUB_MODULES)"
+NETBOOT_FILES := $(NETBOOT)/boot/grub/grub.cfg $(NETBOOT)/boot/unum.elf $(NETBOOT)/boot/initrd.cpio
+
+# Rewritten only when the grub-mknetdir options change, so a change reruns it.
+$(BUILD)/netboot-grub.args: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(NETBOOT_GRUB_ARGS)' | cmp -s - $@ || echo '$(NETBOOT_GRUB_ARGS)' > $@
+FORCE:
+
+$(BUILD)/netboot-grub.stamp: $(BUILD)/netboot-grub.args $(foreach p,$(NETBOOT_GRUB_PLATFORMS),/usr/lib/grub/$(p)/moddep.lst)
+	@echo "  MKNET   $(NETBOOT)/boot/grub"
+	@rm -rf $(NETBOOT)/boot/grub/i386-pc $(NETBOOT)/boot/grub/x86_64-efi
+	@mkdir -p $(NETBOOT)
+	@for p in $(NETBOOT_GRUB_PLATFORMS); do \
+	  grub-mknetdir --net-directory=$(NETBOOT) --subdir=boot/grub -d /usr/lib/grub/$$p $(NETBOOT_GRUB_ARGS) \
+	    >$(BUILD)/grub-mknetdir.log 2>&1 || { cat $(BUILD)/grub-mknetdir.log; exit 1; }; done
+	@touch $@
+
+/usr/lib/grub/%/moddep.lst:
+	@echo "error: GRUB's $* modules are missing (/usr/lib/grub/$*); run 'make deps' first" >&2; exit 1
+
+$(NETBOOT)/boot/grub/grub.cfg: boot/netboot-grub.cfg $(BUILD)/netboot-grub.stamp
+	@mkdir -p $(dir $@)
+	cp $< $@
+
+$(NETBOOT)/boot/unum.elf: $(BUILD)/unum.elf
+	@mkdir -p $(dir $@)
+	@echo "  STRIP   $@"
+	@objcopy --strip-debug $< $@
+
+$(NETBOOT)/boot/initrd.cpio: $(BUILD)/initrd.cpio
+	@mkdir -p $(dir $@)
+	cp $< $@
+
+$(BUILD)/netboot.cpio: $(BUILD)/netboot-grub.stamp $(NETBOOT_FILES) tools/mkinitrd.py
+	@echo "  CPIO    $@"
+	@$(PYTHON) tools/mkinitrd.py -o $@ --tree $(NETBOOT)
+netboot: $(BUILD)/netboot.cpio
+
 run: deps all
-	$(PYTHON) tools/cluster run --nodes $(NODES) --no-netboot --iso $(BUILD)/unum.iso
+	$(PYTHON) tools/cluster run --nodes $(NODES) --iso $(BUILD)/unum.iso
 
 debug: deps all
 	tools/debug.sh $(BUILD)

@@ -183,7 +183,9 @@ def cluster_benchmarks(ctx):
     three, and node 1 (the founder, which waits discovery_ms for a beacon first)
     alone), and from `tools/cluster kill 3` to node 1 logging
     `cluster: node3 removed (dead)` (default timing: dead after 5 s of silence).
-    Logs polled every 20 ms."""
+    Logs polled every 20 ms. Before the kill, kernel-to-kernel RPC as a program
+    sees it (`nodes ping`, node 1 -> node 2): the median null-call round trip and
+    the median 64 KiB echo round trip as bytes moved both ways per second."""
     with Cluster(ctx.build, "bench_cluster", nodes=3) as cluster:
         joined, booted, targets = {}, {}, {}
         for i in (1, 2, 3):
@@ -213,6 +215,7 @@ def cluster_benchmarks(ctx):
         for i in (1, 2):
             wait_for_log_line(cluster.dir / f"node{i}.log", ": node1 node2 node3", 120)
         time.sleep(2)
+        rpc = rpc_benchmarks(Shell(cluster, 1))
         log1 = cluster.dir / "node1.log"
         offset = log1.stat().st_size
         killed = boottime_seconds()
@@ -222,7 +225,22 @@ def cluster_benchmarks(ctx):
                 ("cluster_founder_boot_to_joined_ms", round(joined[1]), "ms"),
                 ("cluster_joined_after_boot_complete_ms",
                  round(statistics.median(joined[i] - booted[i] for i in (1, 2, 3))), "ms"),
-                ("cluster_dead_node_detect_ms", round((removed - killed) * 1000), "ms")]
+                ("cluster_dead_node_detect_ms", round((removed - killed) * 1000), "ms")] + rpc
+
+
+def rpc_round_trips_ms(shell, count, size):
+    out = shell.run(f"nodes ping node2 {count} {size}", timeout=300)
+    times = [float(m) for l in out for m in re.findall(rf"bytes={size} time=([\d.]+) ms", l)]
+    if len(times) != count:
+        raise TestFailure(f"nodes ping answered {len(times)} of {count}: {out[-3:]!r}")
+    return times
+
+
+def rpc_benchmarks(shell):
+    null_ms = statistics.median(rpc_round_trips_ms(shell, 50, 0))
+    echo_ms = statistics.median(rpc_round_trips_ms(shell, 20, 65536))
+    return [("cluster_rpc_null_rtt_us", round(null_ms * 1000), "us"),
+            ("cluster_rpc_64k_echo_kib_per_s", round(2 * 64 / (echo_ms / 1000)), "KiB/s")]
 
 
 PROBES = [

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Writes Unum's initrd: a cpio "newc" archive (the format the kernel's fs/ initrd
 reader parses). Entries come from a manifest (userland/initrd.txt) plus every file
-of --bin-dir as /bin/<name>. Output is deterministic: mtime 0, inodes in order."""
+of --bin-dir as /bin/<name>; or, with --tree DIR, every directory and file under DIR
+(the netboot tree: build/netboot.cpio). Output is deterministic: mtime 0, inodes in
+order, owner root."""
 import argparse
 import os
 import sys
@@ -41,14 +43,39 @@ def parse_manifest(path):
     return entries
 
 
+def tree_entries(root):
+    """Every directory and regular file under root, parents first, in sorted order;
+    permissions come from the file (0755 or 0644 after the owner's x bit)."""
+    entries = []
+    for directory, subdirs, files in os.walk(root, followlinks=True):
+        subdirs.sort()
+        relative = os.path.relpath(directory, root)
+        if relative != ".":
+            entries.append(("dir", "/" + relative.replace(os.sep, "/"), 0o755, 0, 0, None))
+        for name in sorted(files):
+            source = os.path.join(directory, name)
+            if not os.path.isfile(source):
+                continue
+            mode = 0o755 if os.stat(source).st_mode & 0o100 else 0o644
+            path = os.path.normpath(os.path.join(relative, name)).replace(os.sep, "/")
+            entries.append(("file", "/" + path, mode, 0, 0, source))
+    return entries
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("-o", "--output", required=True)
-    parser.add_argument("--manifest", required=True)
+    parser.add_argument("--manifest")
     parser.add_argument("--bin-dir", help="every file here becomes /bin/<name>, mode 0755")
+    parser.add_argument("--tree", help="archive every directory and file under this directory "
+                                       "(names relative to it; symlinks are followed)")
     args = parser.parse_args()
+    if not args.manifest and not args.tree:
+        parser.error("give --manifest or --tree")
 
-    entries = parse_manifest(args.manifest)
+    entries = parse_manifest(args.manifest) if args.manifest else []
+    if args.tree:
+        entries += tree_entries(args.tree)
     if args.bin_dir:
         for name in sorted(os.listdir(args.bin_dir)):
             source = os.path.join(args.bin_dir, name)

@@ -111,13 +111,14 @@ extern "C" [[noreturn]] void kernel_entry(u32 magic, u64 info_phys)
     x86::paging_init(g_boot_info.highest_usable_address());
     frame_allocator().extend_mapped(g_boot_info.highest_usable_address());
     x86::platform_init(g_boot_info, g_command_line);
-    KernelBootArguments boot { &g_command_line, nullptr, 0 };
-    for (usize i = 0; i < g_boot_info.module_count(); ++i) {
+    static KernelBootArguments boot;
+    boot.command_line = &g_command_line;
+    for (usize i = 0; i < g_boot_info.module_count() && boot.module_count < KernelBootArguments::MAX_MODULES; ++i) {
         BootModule const& module = g_boot_info.module(i);
-        if (module.name() == StringView("initrd") && module.end > module.start) {
-            boot.initrd = static_cast<u8 const*>(arch::phys_to_virt(module.start));
-            boot.initrd_size = usize(module.end - module.start);
-        }
+        if (module.end <= module.start)
+            continue;
+        boot.modules[boot.module_count++] = { module.name(),
+            static_cast<u8 const*>(arch::phys_to_virt(module.start)), usize(module.end - module.start) };
     }
     kernel_main(boot);
 }

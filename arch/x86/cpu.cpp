@@ -1,4 +1,5 @@
-// x86 implementation of the CPU part of the arch seam (kernel/arch/cpu.h).
+// x86 implementation of the CPU part of the arch seam (kernel/arch/cpu.h);
+// reboot and power_off live in power.cpp.
 #include "arch/x86/io.h"
 #include "arch/x86/serial.h"
 #include "kernel/arch/cpu.h"
@@ -47,21 +48,6 @@ void debug_write(char const* text, usize length) { x86::serial_write_unlocked(te
 {
     // QEMU's isa-debug-exit at 0xf4 exits with (status << 1) | 1; absent, this is a no-op.
     x86::outl(0xf4, u32(status));
-    halt_forever();
-}
-
-[[noreturn]] void reboot()
-{
-    interrupts_disable();
-    for (int i = 0; i < 100000 && (x86::inb(0x64) & 2); ++i)
-        cpu_relax();
-    x86::outb(0x64, 0xFE); // keyboard controller pulse of the reset line
-    // Still here: a triple fault through an empty IDT resets the machine.
-    struct [[gnu::packed]] {
-        u16 limit;
-        u64 base;
-    } empty { 0, 0 };
-    asm volatile("lidt %0; int3" : : "m"(empty));
     halt_forever();
 }
 

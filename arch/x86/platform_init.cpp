@@ -1,7 +1,8 @@
 // x86 platform bring-up after memory (see platform_init.h): FPU and CPU features,
 // the legacy PICs remapped and masked, ACPI's MADT, IOAPIC and LAPIC (falling back
-// to the PIC when either is missing), the calibrated 1 kHz timer driving the
-// scheduler, the screen console, and console input/output per `console=`.
+// to the PIC when either is missing), ACPI power control (power.cpp), the
+// calibrated 1 kHz timer driving the scheduler, the screen console, and console
+// input/output per `console=`.
 #include "arch/x86/platform_init.h"
 
 #include "arch/x86/cpuid_features.h"
@@ -9,6 +10,7 @@
 #include "arch/x86/ioapic.h"
 #include "arch/x86/lapic.h"
 #include "arch/x86/pic.h"
+#include "arch/x86/power.h"
 #include "arch/x86/ps2_keyboard.h"
 #include "arch/x86/screen_console.h"
 #include "arch/x86/serial.h"
@@ -55,6 +57,7 @@ void init_acpi(BootInfo const& boot_info)
         unsigned(g_platform.acpi_revision), g_platform.oem_id, g_platform.cpu_count, g_platform.enabled_cpu_count,
         g_platform.ioapic_count, g_platform.override_count, g_platform.has_hpet ? "yes" : "no",
         g_platform.ecam_count);
+    power_init(g_platform.power);
 }
 
 void init_interrupt_controllers()

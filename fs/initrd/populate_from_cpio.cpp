@@ -134,6 +134,7 @@ Result<CpioPopulateReport> populate_from_cpio(Vnode& root, u8 const* data, usize
             ++report.directories;
         } else if ((entry->mode & FileMode::TypeMask) == FileMode::Regular) {
             ++report.files;
+            report.file_bytes += entry->data_size;
         }
     }
 }

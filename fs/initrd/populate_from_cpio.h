@@ -9,6 +9,8 @@
 struct CpioPopulateReport {
     usize directories { 0 };
     usize files { 0 };
+    // Bytes of file data written (the sum of the unpacked files' sizes).
+    usize file_bytes { 0 };
     // Entries not unpacked: symlinks, devices, FIFOs, sockets, ".." names,
     // over-long names, and names that clash with an entry of another type.
     usize skipped { 0 };

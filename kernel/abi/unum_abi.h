@@ -76,7 +76,14 @@
 #define UNUM_SYS_GETPEERNAME 59    /* (int fd, struct unum_sockaddr* addr, unum_socklen_t* len) */
 #define UNUM_SYS_POLL 60           /* (struct unum_pollfd* fds, unsigned long n, int timeout_ms) -> ready count; -1 waits forever */
 #define UNUM_SYS_SELECT 61         /* (int nfds, u64* read, u64* write, u64* except, struct unum_timeval* timeout) -> ready count */
-#define UNUM_SYS_COUNT 62
+#define UNUM_SYS_CLUSTER_PING 62   /* (unsigned node, unsigned long payload_size, unsigned long timeout_ms) -> round trip in ns; 0: 2 s */
+#define UNUM_SYS_REBOOT 63         /* (int command: UNUM_REBOOT_*) root only; does not return on success */
+#define UNUM_SYS_COUNT 64
+
+/* unum_reboot(int command): after the kernel's shutdown hooks, turn the node off
+   (ACPI S5) or restart it. EPERM unless root, EINVAL for another command. */
+#define UNUM_REBOOT_POWER_OFF 1
+#define UNUM_REBOOT_RESTART 2
 
 /* unum_self(struct unum_self_info*): this node's identity. */
 struct unum_self_info {

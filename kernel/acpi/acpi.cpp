@@ -1,13 +1,26 @@
 // Glue from the RSDP to PlatformInfo: finds each table we decode through the
-// table directory and hands it to its parser.
+// table directory and hands it to its parser. The DSDT is not in the directory;
+// the FADT names it.
 #include "kernel/acpi/acpi.h"
 
+#include "kernel/acpi/fadt.h"
 #include "kernel/acpi/hpet.h"
 #include "kernel/acpi/madt.h"
 #include "kernel/acpi/mcfg.h"
+#include "kernel/acpi/sleep_type.h"
 #include "kernel/acpi/table_directory.h"
 
 namespace acpi {
+
+static void parse_power(AcpiMemory const& memory, TableDirectory const& directory, PowerControl& power)
+{
+    auto fadt = directory.find("FACP");
+    if (fadt.is_error() || parse_fadt(fadt.value(), power).is_error() || power.dsdt_address == 0)
+        return;
+    auto dsdt = AcpiTable::load(memory, power.dsdt_address);
+    if (!dsdt.is_error())
+        (void)parse_dsdt_s5(dsdt.value(), power);
+}
 
 Result<void> parse_platform(AcpiMemory const& memory, Rsdp const& rsdp, PlatformInfo& info)
 {
@@ -33,6 +46,7 @@ Result<void> parse_platform(AcpiMemory const& memory, Rsdp const& rsdp, Platform
     auto hpet = directory.find("HPET");
     if (!hpet.is_error())
         (void)parse_hpet(hpet.value(), info);
+    parse_power(memory, directory, info.power);
     return {};
 }
 

@@ -1,4 +1,5 @@
-// ACPI entry point: from the RSDP to a filled PlatformInfo (MADT, MCFG, HPET).
+// ACPI entry point: from the RSDP to a filled PlatformInfo (MADT, MCFG, HPET,
+// and power control from the FADT and the DSDT's \_S5_).
 // Portable and heap-free; runs once at boot, single-threaded, so no locking.
 #pragma once
 
@@ -12,7 +13,9 @@ namespace acpi {
 
 // Fills info from the tables the RSDP leads to. Errors only when the root table
 // (XSDT/RSDT) is unusable; a missing or corrupt MADT leaves has_madt false (the
-// caller falls back to the PIC), a missing MCFG/HPET leaves those empty.
+// caller falls back to the PIC), a missing MCFG/HPET leaves those empty, and a
+// missing or corrupt FADT, DSDT or \_S5_ leaves the matching part of info.power
+// unset (power off is then unavailable; see PowerControl::can_power_off).
 Result<void> parse_platform(AcpiMemory const& memory, Rsdp const& rsdp, PlatformInfo& info);
 
 // Same, starting from an RSDP copy (e.g. the Multiboot2 ACPI tag's payload); with

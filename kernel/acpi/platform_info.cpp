@@ -16,6 +16,7 @@ void PlatformInfo::reset()
     has_hpet = false;
     hpet_address = 0;
     hpet_min_tick = 0;
+    power = PowerControl {};
     dropped_entries = 0;
 }
 

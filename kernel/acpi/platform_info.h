@@ -1,7 +1,7 @@
 // PlatformInfo: what the kernel needs to know about the board's interrupt
-// hardware and buses, decoded from ACPI (MADT, MCFG, HPET). Fixed-size arrays so
-// it can be filled before the heap exists; entries beyond a limit are counted in
-// dropped_entries, not stored.
+// hardware, buses and power control, decoded from ACPI (MADT, MCFG, HPET, FADT
+// and the DSDT's \_S5_). Fixed-size arrays so it can be filled before the heap
+// exists; entries beyond a limit are counted in dropped_entries, not stored.
 #pragma once
 
 #include "kernel/lib/types.h"
@@ -64,6 +64,46 @@ struct IsaIrqRoute {
     bool level_triggered;
 };
 
+// Address spaces of an ACPI Generic Address Structure that this kernel may use.
+enum class AddressSpace : u8 { SystemMemory = 0, SystemIo = 1, PciConfig = 2 };
+
+// An ACPI Generic Address Structure (GAS), as the firmware wrote it.
+struct GenericAddress {
+    u8 space;
+    u8 bit_width;
+    u8 bit_offset;
+    u8 access_size;
+    u64 address;
+
+    bool is_io() const { return space == u8(AddressSpace::SystemIo); }
+};
+
+// How to turn the machine off (ACPI S5 through the PM1 control registers) and
+// reset it (the FADT's reset register), from the FADT and the DSDT. A port of 0
+// means the register is absent.
+struct PowerControl {
+    bool has_fadt { false };
+    u16 pm1a_control_port { 0 };
+    u16 pm1b_control_port { 0 };
+    // Writing acpi_enable_value to smi_command_port hands the PM registers from
+    // SMM to the OS (sets SCI_EN); a port of 0 means the machine is always in
+    // ACPI mode.
+    u16 smi_command_port { 0 };
+    u8 acpi_enable_value { 0 };
+    // Where the DSDT was looked for (X_DSDT when set, else DSDT); 0 if neither.
+    PhysAddr dsdt_address { 0 };
+    // The SLP_TYPa/SLP_TYPb values of the DSDT's \_S5_ package (3 bits each).
+    bool has_s5 { false };
+    u8 s5_sleep_type_a { 0 };
+    u8 s5_sleep_type_b { 0 };
+    // RESET_REG_SUP was set and the table is long enough to hold the register.
+    bool has_reset_register { false };
+    GenericAddress reset_register {};
+    u8 reset_value { 0 };
+
+    bool can_power_off() const { return has_s5 && pm1a_control_port != 0; }
+};
+
 struct PlatformInfo {
     static constexpr usize MAX_CPUS = 256;
     static constexpr usize MAX_IOAPICS = 16;
@@ -99,6 +139,8 @@ struct PlatformInfo {
     bool has_hpet { false };
     PhysAddr hpet_address { 0 };
     u16 hpet_min_tick { 0 };
+
+    PowerControl power {};
 
     // Entries that did not fit the arrays above (or were malformed but skippable).
     usize dropped_entries { 0 };

@@ -32,8 +32,14 @@ void debug_write(char const* text, usize length);
 void print_backtrace();
 
 // Stops the machine: reboot, or in QEMU self-test mode exit with a status.
+// Portable code shuts down through system_shutdown (kernel/power/shutdown.h),
+// which runs the shutdown hooks first.
 [[noreturn]] void reboot();
 [[noreturn]] void exit_emulator(int status);
+// Turns the machine off (ACPI S5). Where that is impossible or does not take,
+// logs "power off failed; it is now safe to turn off the machine" and halts
+// with interrupts off.
+[[noreturn]] void power_off();
 
 // Deliberately raises the named CPU fault ("pagefault", "gp", "ud", "divide") so
 // tests can see the exception report; returns only for an unknown kind.

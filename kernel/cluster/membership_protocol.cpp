@@ -67,7 +67,7 @@ void MembershipProtocol::start(u64 now_ms)
     m_now = now_ms;
     m_phase_start = now_ms;
     m_started = true;
-    m_rejoin_number = m_config.requested_node;
+    m_rejoin_number = m_config.requested_node.is_valid() ? m_config.requested_node : m_config.preferred_node;
 }
 
 void MembershipProtocol::set_load(u32 load_milli)

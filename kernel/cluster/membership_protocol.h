@@ -16,6 +16,10 @@ struct MembershipConfig {
     char cluster_name[CLUSTER_MAX_NAME + 1] {};
     // The number to ask for (node=N on the command line); none: let the coordinator assign one.
     NodeId requested_node;
+    // Without requested_node: the number to ask for first (a netbooted node asks
+    // for the host part of its address, as MOSIX derived numbers from addresses);
+    // a coordinator that refuses it assigns the lowest free one instead.
+    NodeId preferred_node;
     NetAddress address;
     NodeFeatures features;
     // May create the cluster when no beacon of it is heard within discovery_ms

@@ -20,6 +20,7 @@
 #include "kernel/sched/sched_bench.h"
 #include "kernel/sched/scheduler.h"
 #include "kernel/selftest/selftest.h"
+#include "net/bootserver/freestanding/boot_services.h"
 #include "net/device/net_drivers.h"
 #include "net/stack/network_stack.h"
 
@@ -78,6 +79,20 @@ void command_exit_monitor(MonitorIo& io, StringView)
     arch::exit_emulator(failed == 0 ? 0 : 1);
 }
 
+// Without node=, PIDs and the node's name wait for the number the cluster gives.
+// A netbooted node waits as long as it takes (admission may be manual); any
+// other node founds or joins within seconds, or keeps node1 after a while.
+void await_node_number(bool netbooted)
+{
+    constexpr u64 UNNUMBERED_WAIT_MS = 30000;
+    log_info("cluster: waiting for a node number before the first user process");
+    auto number = cluster::wait_for_node_number(netbooted ? WAIT_FOREVER : UNNUMBERED_WAIT_MS);
+    if (number.is_error())
+        log_warn("cluster: no node number yet; user processes start as node%u", local_node());
+    else
+        log_info("cluster: this is node%u", number.value());
+}
+
 } // namespace
 
 u64 kernel_ready_ns() { return g_ready_ns; }
@@ -85,7 +100,7 @@ u64 kernel_ready_ns() { return g_ready_ns; }
 [[noreturn]] void kernel_main(KernelBootArguments const& boot)
 {
     CommandLine const& command_line = *boot.command_line;
-    if (auto started = sched::init(KERNEL_TICK_HZ); started.is_error())
+    if (auto started = sched::init(KERNEL_TICK_HZ, sched::TickSource::MonotonicClock); started.is_error())
         panic("scheduler: %s", error_name(started.error()));
     arch::interrupts_enable();
     g_ready_ns = arch::monotonic_ns();
@@ -112,17 +127,21 @@ u64 kernel_ready_ns() { return g_ready_ns; }
         if (auto node = command_line.get_u64("node"); !node.is_error())
             set_local_node(u32(node.value()));
     }
-    if (auto mounted = mount_root_filesystem(boot.initrd, boot.initrd_size); mounted.is_error())
+    if (auto mounted = mount_root_filesystem(boot.modules, boot.module_count); mounted.is_error())
         log_error("root file system: %s", error_name(mounted.error()));
     // After the drivers, before self-tests and the first user process.
     net::network_init(command_line);
+    // DHCP and TFTP for network-booting machines (node 1, or `bootserver`).
+    net::boot_services_start(command_line);
     // Waits in its own thread for eth0's address; off under selftest and bench.
-    if (!command_line.has("selftest") && !command_line.has("bench") && !command_line.has("nocluster"))
-        cluster::service_start(command_line);
+    bool clustered = !command_line.has("selftest") && !command_line.has("bench") && !command_line.has("nocluster")
+        && cluster::service_start(command_line);
     if (command_line.has("selftest"))
         run_selftests();
     if (command_line.has("bench"))
         run_benchmarks();
+    if (clustered && !command_line.has("node"))
+        await_node_number(command_line.has("netboot"));
 
     debug_print("unum: boot complete\n");
     // The first user process: init= names it (init=none keeps the console in the

@@ -2,6 +2,7 @@
 // interrupts and timer ready. Never returns.
 #pragma once
 
+#include "fs/initrd/boot_module_unpacker.h"
 #include "kernel/boot/command_line.h"
 
 // The scheduler tick rate the arch timer runs at.
@@ -9,9 +10,13 @@ inline constexpr u32 KERNEL_TICK_HZ = 1000;
 
 // What the boot loader handed over that the portable kernel needs.
 struct KernelBootArguments {
-    CommandLine const* command_line;
-    u8 const* initrd; // the initrd module, mapped; null if none
-    usize initrd_size;
+    static constexpr usize MAX_MODULES = 16;
+
+    CommandLine const* command_line { nullptr };
+    // The loader's modules, mapped, with their strings (`initrd`, `netboot`, ...);
+    // the root file system unpacks the ones BOOT_MODULE_MOUNTS names.
+    BootFileModule modules[MAX_MODULES] {};
+    usize module_count { 0 };
 };
 
 // Called by the arch entry with interrupts still disabled.

@@ -1,7 +1,6 @@
 // Root file system setup (see root_filesystem.h).
 #include "kernel/init/root_filesystem.h"
 
-#include "fs/initrd/populate_from_cpio.h"
 #include "fs/procfs/procfs.h"
 #include "fs/ramfs/ramfs.h"
 #include "kernel/proc/local_info_providers.h"
@@ -27,20 +26,30 @@ Result<void> entropy_from_cycles(u8* buffer, usize size)
     return {};
 }
 
+void log_unpacked(BootModuleMount const& mount, CpioPopulateReport const& report, void* context)
+{
+    if (mount.path == StringView("/")) {
+        *static_cast<bool*>(context) = true;
+        log_info("initrd: %zu files, %zu directories, %zu skipped", report.files, report.directories,
+            report.skipped);
+        return;
+    }
+    log_info("initrd: %.*s %zu files, %zu KiB in %.*s", int(mount.description.length()),
+        mount.description.characters(), report.files, (report.file_bytes + 1023) / 1024, int(mount.path.length()),
+        mount.path.characters());
+}
+
 } // namespace
 
 Devfs* system_devfs() { return g_devfs.ptr(); }
 
-Result<void> mount_root_filesystem(u8 const* initrd, usize size)
+Result<void> mount_root_filesystem(BootFileModule const* modules, usize count)
 {
     auto root = TRY(Ramfs::create(0755));
-    if (initrd) {
-        auto report = TRY(populate_from_cpio(*root->root(), initrd, size));
-        log_info("initrd: %zu files, %zu directories, %zu skipped", report.files, report.directories,
-            report.skipped);
-    } else {
+    bool have_root = false;
+    TRY(unpack_boot_modules(*root->root(), modules, count, log_unpacked, &have_root));
+    if (!have_root)
         log_warn("initrd: none loaded; the root file system is empty");
-    }
     auto vfs = TRY(Vfs::create(root));
     auto devfs = TRY(Devfs::create());
     TRY(devfs->register_standard_devices(entropy_from_cycles));

@@ -20,7 +20,8 @@ constexpr u32 MAX_CPUS = 1;
 struct SchedulerState {
     u32 tick_hz { 100 };
     u64 slice_ticks { 1 };
-    std::atomic<u64> ticks { 0 };
+    sched::TickSource tick_source { sched::TickSource::CountedInterrupts };
+    std::atomic<u64> counted_ticks { 0 };
     std::atomic<u64> next_thread_id { 1 };
     std::atomic<u64> switches { 0 };
     TimerQueue timers;
@@ -337,7 +338,7 @@ Result<void> Thread::join(u64 timeout_ms) { return Scheduler::join(*this, timeou
 
 namespace sched {
 
-Result<void> init(u32 tick_hz)
+Result<void> init(u32 tick_hz, TickSource source)
 {
     if (g_state)
         return Error::Exists;
@@ -345,6 +346,7 @@ Result<void> init(u32 tick_hz)
         return Error::InvalidArgument;
     auto* state = new (g_state_storage) SchedulerState;
     state->tick_hz = tick_hz;
+    state->tick_source = source;
     u64 slice = TIME_SLICE_MS * tick_hz / 1000;
     state->slice_ticks = slice ? slice : 1;
     auto* rq = new (g_rq_storage[0]) RunQueue(0);
@@ -404,7 +406,14 @@ void sleep_ms(u64 ms)
     }
 }
 
-u64 ticks() { return g_state ? g_state->ticks.load(std::memory_order_acquire) : 0; }
+u64 ticks()
+{
+    if (!g_state)
+        return 0;
+    if (g_state->tick_source == TickSource::MonotonicClock)
+        return ticks_at_ns(arch::monotonic_ns(), g_state->tick_hz);
+    return g_state->counted_ticks.load(std::memory_order_acquire);
+}
 u32 tick_hz() { return g_state ? g_state->tick_hz : 0; }
 
 u64 deadline_after_ms(u64 ms)
@@ -424,7 +433,8 @@ void on_timer_tick()
     arch::InterruptState saved = arch::interrupts_save_disable();
     RunQueue& rq = Scheduler::this_rq();
     if (rq.cpu() == 0) {
-        u64 now = g_state->ticks.fetch_add(1, std::memory_order_acq_rel) + 1;
+        g_state->counted_ticks.fetch_add(1, std::memory_order_acq_rel);
+        u64 now = ticks();
         SpinlockGuard timer_guard(g_state->timers.lock());
         while (Thread* expired = g_state->timers.pop_expired(now)) {
             RunQueue& target = Scheduler::rq_of(*expired);

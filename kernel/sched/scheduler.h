@@ -1,6 +1,7 @@
 // The scheduler: preemptive, priority round-robin over per-CPU run queues. Higher
 // priority numbers run first; threads of equal priority share the CPU in time
-// slices. Time is counted in ticks of the periodic timer (rate given to init()).
+// slices. Time is counted in ticks (rate given to init()); the periodic timer
+// interrupt is when timeouts are checked and slices charged.
 //
 // Locks, outermost first: a wait queue's guard lock (port, mutex, ...) -> the timer
 // queue lock -> a run queue lock. A run queue lock is held across a context switch
@@ -25,10 +26,26 @@ inline constexpr u8 PRIORITY_LEVELS = 32;
 inline constexpr u64 TIME_SLICE_MS = 10;
 inline constexpr u64 NO_DEADLINE = ~u64(0);
 
+// Where the tick count comes from.
+//  - MonotonicClock (the kernel): ticks() is arch::monotonic_ns() in units of
+//    1/tick_hz s, so a deadline is a point on the clock programs read with
+//    clock_gettime. Timer interrupts that arrive late and then bunched up (an
+//    emulator thread descheduled on a loaded host) cannot end a timeout early.
+//  - CountedInterrupts (host tests): ticks() counts on_timer_tick() calls, so a
+//    test delivers time by hand, deterministically.
+enum class TickSource : u8 { MonotonicClock, CountedInterrupts };
+
+// ns on the monotonic clock -> whole ticks at tick_hz (rounded down).
+constexpr u64 ticks_at_ns(u64 ns, u32 tick_hz)
+{
+    constexpr u64 NS_PER_SECOND = 1000000000ull;
+    return ns / NS_PER_SECOND * tick_hz + ns % NS_PER_SECOND * tick_hz / NS_PER_SECOND;
+}
+
 // Adopts the calling flow (the boot thread) as thread "boot" at PRIORITY_NORMAL,
 // and creates the idle and reaper threads of CPU 0. tick_hz is the rate at which
 // the arch calls on_timer_tick() (e.g. 100 or 1000). Error::Exists if called twice.
-Result<void> init(u32 tick_hz);
+Result<void> init(u32 tick_hz, TickSource source = TickSource::CountedInterrupts);
 bool is_initialized();
 
 // The running thread. Needs init(); current_or_null() is null before it.
@@ -41,14 +58,14 @@ void yield();
 // that a partly elapsed tick never shortens the sleep).
 void sleep_ms(u64 ms);
 
-// Ticks since init() and the tick rate.
+// The current tick (see TickSource) and the tick rate.
 u64 ticks();
 u32 tick_hz();
 // Absolute tick deadline for a timeout of ms from now (NO_DEADLINE for WAIT_FOREVER).
 u64 deadline_after_ms(u64 ms);
 
 // Called by the arch timer interrupt on every CPU, with interrupts disabled: CPU 0
-// advances time and wakes expired timeouts; every CPU charges the tick to its
+// wakes the timeouts that expired by ticks(); every CPU charges the tick to its
 // running thread and requests a reschedule at the end of the slice.
 void on_timer_tick();
 // Switches threads if a reschedule was requested. Called by the arch at the end

@@ -54,6 +54,12 @@ Result<u64> sys_uname(SyscallArgs const& args);
 Result<u64> sys_unum_self(SyscallArgs const& args);
 Result<u64> sys_getentropy(SyscallArgs const& args);
 
+// sys_cluster.cpp
+Result<u64> sys_cluster_ping(SyscallArgs const& args);
+
+// sys_power.cpp
+Result<u64> sys_reboot(SyscallArgs const& args);
+
 // sys_poll.cpp
 Result<u64> sys_poll(SyscallArgs const& args);
 Result<u64> sys_select(SyscallArgs const& args);

@@ -1,15 +1,18 @@
 // libFuzzer target for the ACPI parsers: the input is firmware memory. Checksums
 // would stop the fuzzer at the door, so the harness repairs them (RSDP, root
-// table, the tables it lists) before parsing, and also feeds the input straight to
-// the MADT/MCFG/HPET decoders as one table.
+// table, the tables it lists, the DSDT a FADT names) before parsing, and also
+// feeds the input straight to the MADT/MCFG/HPET/FADT/DSDT decoders as one table
+// and to the \_Sx_ AML scan as raw bytes.
 #include <cstdint>
 #include <cstring>
 #include <vector>
 
 #include "kernel/acpi/acpi.h"
+#include "kernel/acpi/fadt.h"
 #include "kernel/acpi/hpet.h"
 #include "kernel/acpi/madt.h"
 #include "kernel/acpi/mcfg.h"
+#include "kernel/acpi/sleep_type.h"
 #include "kernel/acpi/table_directory.h"
 
 namespace {
@@ -53,6 +56,20 @@ u8* fix_table(Blob& blob, u64 phys)
     return header;
 }
 
+// The DSDT is not in the root table: a FADT names it (DSDT, or X_DSDT if long enough).
+void fix_dsdt(Blob& blob, u64 fadt_phys)
+{
+    u8* fadt = blob.at(fadt_phys, 36);
+    if (!fadt || std::memcmp(fadt, "FACP", 4) != 0)
+        return;
+    u32 length = read32(fadt + 4);
+    if (length >= 44 && blob.at(fadt_phys, 44))
+        fix_table(blob, read32(fadt + 40));
+    if (length >= 148 && blob.at(fadt_phys, 148))
+        fix_table(blob, read64(fadt + 140));
+    fix_table(blob, fadt_phys);
+}
+
 void fix_root(Blob& blob, u64 phys, usize entry_size)
 {
     u8* root = fix_table(blob, phys);
@@ -62,6 +79,7 @@ void fix_root(Blob& blob, u64 phys, usize entry_size)
     for (usize offset = 36; offset + entry_size <= length && offset < 36 + 64 * entry_size; offset += entry_size) {
         u64 entry = entry_size == 8 ? read64(root + offset) : read32(root + offset);
         fix_table(blob, entry);
+        fix_dsdt(blob, entry);
     }
     // Fixing an entry may have changed the root's own bytes (overlapping tables).
     fix_table(blob, phys);
@@ -71,8 +89,8 @@ void fuzz_single_table(u8 const* data, usize size)
 {
     if (size < 37)
         return;
-    static char const* const signatures[] = { "APIC", "MCFG", "HPET" };
-    u8 selector = data[0] % 3;
+    static char const* const signatures[] = { "APIC", "MCFG", "HPET", "FACP", "DSDT" };
+    u8 selector = data[0] % 5;
     std::vector<u8> table(data + 1, data + size);
     std::memcpy(table.data(), signatures[selector], 4);
     u32 length = u32(table.size());
@@ -87,11 +105,28 @@ void fuzz_single_table(u8 const* data, usize size)
         (void)acpi::parse_madt(parsed.value(), info);
     else if (selector == 1)
         (void)acpi::parse_mcfg(parsed.value(), info);
-    else
+    else if (selector == 2)
         (void)acpi::parse_hpet(parsed.value(), info);
+    else if (selector == 3)
+        (void)acpi::parse_fadt(parsed.value(), info.power);
+    else
+        (void)acpi::parse_dsdt_s5(parsed.value(), info.power);
     for (u8 irq = 0; irq < 16; ++irq)
         (void)info.route_isa_irq(irq);
     if (info.cpu_count > acpi::PlatformInfo::MAX_CPUS || info.ecam_count > acpi::PlatformInfo::MAX_ECAM_REGIONS)
+        __builtin_trap();
+    if (info.power.has_s5 && (info.power.s5_sleep_type_a > 7 || info.power.s5_sleep_type_b > 7))
+        __builtin_trap();
+}
+
+// The AML scan on the raw input, as an exact-size copy so any overread is caught.
+void fuzz_sleep_type(u8 const* data, usize size)
+{
+    if (size < 1)
+        return;
+    std::vector<u8> aml(data + 1, data + size);
+    auto found = acpi::find_sleep_type(ByteReader(aml.data(), aml.size()), data[0] % 6);
+    if (!found.is_error() && (found.value().a > 7 || found.value().b > 7))
         __builtin_trap();
 }
 
@@ -100,6 +135,7 @@ void fuzz_single_table(u8 const* data, usize size)
 extern "C" int LLVMFuzzerTestOneInput(uint8_t const* data, size_t size)
 {
     fuzz_single_table(data, size);
+    fuzz_sleep_type(data, size);
 
     Blob blob;
     blob.bytes.assign(data, data + size);

@@ -184,11 +184,14 @@ class Cluster:
     """A cluster started through tools/cluster in a private run directory under
     BUILD/test-logs/NAME; `down` runs on the way out whatever happened."""
 
-    def __init__(self, build, name, nodes, extra=()):
+    def __init__(self, build, name, nodes, extra=(), netboot=False):
         self.build = Path(build)
         self.dir = log_dir(build) / name
         self.nodes = nodes
         self.extra = list(extra)
+        # Nodes 2.. boot from the network served by node 1 (tools/cluster's default);
+        # tests boot every node from the ISO unless they are about network boot.
+        self.netboot = netboot
         self.tool = str(REPO / "tools" / "cluster")
 
     def run_tool(self, *args, check_status=True):
@@ -199,7 +202,8 @@ class Cluster:
         return result
 
     def __enter__(self):
-        self.run_tool("up", "--nodes", str(self.nodes), "--no-netboot",
+        boot = [] if self.netboot else ["--no-netboot"]
+        self.run_tool("up", "--nodes", str(self.nodes), *boot,
                       "--iso", str(self.build / "unum.iso"), *self.extra)
         return self
 

@@ -5,8 +5,11 @@
 # with their features (node 3 runs a different -cpu model, so its feature list
 # differs); after `tools/cluster kill 3` the survivors drop node 3. Then a node
 # with the wrong key is refused and never listed, a beacon with a forged tag is
-# refused by node 1, and node 3 booted again rejoins.
+# refused by node 1, and node 3 booted again rejoins. Along the way programs make
+# authenticated RPC round trips between the kernels (`nodes ping`): null calls
+# and 64 KiB echoes to members, EHOSTDOWN for a node that left.
 # Run alone: tests/system/test_cluster_membership.py --build build [NAME...]
+import re
 import struct
 import time
 
@@ -95,6 +98,31 @@ def all_three_listed(cluster, shells):
               for l in out), f"/proc/cluster/nodes on node 1: {out!r}")
 
 
+def rpc_ping(shell, target, count, size=0):
+    """`nodes ping` from shell: (answered calls, output lines, exit status)."""
+    out = shell.run(f"nodes ping {target} {count} {size}; echo status $?", timeout=120)
+    answered = sum(1 for l in out if re.match(rf"reply from {target}: call=\d+ bytes={size} time=", l))
+    status = out[-1] if out else ""
+    return answered, out, status
+
+
+def rpc_between_members(shells):
+    """Null calls and 64 KiB echoes between the kernels, each checked on return;
+    this node itself and a number nobody holds are errors, not hangs."""
+    answered, out, status = rpc_ping(shells[0], "node2", 3)
+    check(answered == 3 and status == "status 0", f"null RPC node1 -> node2: {out!r}")
+    answered, out, status = rpc_ping(shells[1], "node3", 2, 65536)
+    check(answered == 2 and status == "status 0", f"64 KiB echo node2 -> node3: {out!r}")
+    check(any(re.search(r"rtt min/avg/max = [\d.]+/[\d.]+/[\d.]+ ms, [\d.]+ KiB/s", l) for l in out),
+          f"no round-trip summary: {out!r}")
+    answered, out, status = rpc_ping(shells[0], "node1", 1)
+    check(answered == 0 and status == "status 1" and any("Invalid argument" in l for l in out),
+          f"RPC to this node itself: {out!r}")
+    answered, out, status = rpc_ping(shells[0], "node9", 1)
+    check(answered == 0 and status == "status 1" and any("Host is down" in l for l in out),
+          f"RPC to a node nobody holds: {out!r}")
+
+
 def node3_killed(cluster, shells):
     """`tools/cluster kill 3`: node 1 stops showing node 3 up and logs it removed;
     node 2's view drops it."""
@@ -106,6 +134,9 @@ def node3_killed(cluster, shells):
     cluster.wait_for_log(1, "cluster: node3 removed (dead)", timeout=60)
     rows = wait_for_members(shells[1], lambda r: "node3" not in r and len(r) == 2)
     check("node3" not in rows and len(rows) == 2, f"node 2's view after the kill: {rows!r}")
+    answered, out, status = rpc_ping(shells[1], "node3", 1)
+    check(answered == 0 and status == "status 1" and any("Host is down" in l for l in out),
+          f"RPC to the killed node 3: {out!r}")
 
 
 def stranger_refused_and_node3_rejoins(cluster, shells):
@@ -133,6 +164,8 @@ def stranger_refused_and_node3_rejoins(cluster, shells):
           "node 1 did not log admitting node 3 a second time (see node1.log)")
     # Checked after node 4 refused the cluster and several join rounds later.
     check("node4" not in rows, f"node 1 lists the node with the wrong key: {rows!r}")
+    answered, out, status = rpc_ping(shells[0], "node3", 2)
+    check(answered == 2 and status == "status 0", f"null RPC to node 3's second life: {out!r}")
 
     refusals = lambda: log_text(cluster, 1).count("cluster: refused")
     before = refusals()
@@ -169,6 +202,7 @@ def three_nodes_form_a_cluster_lose_one_and_take_it_back(build):
         shells = [Shell(cluster, i) for i in (1, 2, 3)]
         try:
             all_three_listed(cluster, shells)
+            rpc_between_members(shells)
             shells[2].close()
             node3_killed(cluster, shells)
             stranger_refused_and_node3_rejoins(cluster, shells)

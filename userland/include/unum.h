@@ -3,6 +3,8 @@
 #ifndef _UNUM_H
 #define _UNUM_H
 
+#include <stddef.h>
+
 #include "unum_abi.h"
 
 #ifdef __cplusplus
@@ -11,6 +13,18 @@ extern "C" {
 
 /* This node's number and name ("node<N>"); 0 or -1 with errno. */
 int unum_self(struct unum_self_info* info);
+
+/* A round trip to node's kernel over the cluster's authenticated RPC: an empty
+   call (payload_size 0) or payload_size bytes echoed back and checked. Returns
+   the round trip in nanoseconds, or -1 with errno: EINVAL (this node or not a
+   node number), EMSGSIZE (over 64 KiB), EHOSTDOWN (not a member), ETIMEDOUT,
+   ENETDOWN (no cluster). timeout_ms 0 means 2 s. */
+long long unum_cluster_ping(unsigned node, size_t payload_size, unsigned long timeout_ms);
+
+/* Turns this node off (UNUM_REBOOT_POWER_OFF) or restarts it (UNUM_REBOOT_RESTART)
+   after the kernel's shutdown hooks have run. Does not return on success; -1 with
+   errno otherwise: EPERM (not root), EINVAL (another command). */
+int unum_reboot(int command);
 
 #ifdef __cplusplus
 }

@@ -240,3 +240,10 @@ int getentropy(void* buf, size_t len)
 }
 
 int unum_self(struct unum_self_info* info) { return (int)SYS1(UNUM_SYS_UNUM_SELF, info); }
+
+long long unum_cluster_ping(unsigned node, size_t payload_size, unsigned long timeout_ms)
+{
+    return (long long)SYS3(UNUM_SYS_CLUSTER_PING, node, payload_size, timeout_ms);
+}
+
+int unum_reboot(int command) { return (int)SYS1(UNUM_SYS_REBOOT, command); }

@@ -2,21 +2,28 @@
 // /proc/cluster/nodes snapshot.
 #include "kernel/cluster/freestanding/cluster_service.h"
 
+#include <atomic>
+
 #include "kernel/arch/time.h"
 #include "kernel/cluster/cluster_node.h"
+#include "kernel/cluster/cluster_ping.h"
+#include "kernel/cluster/freestanding/cluster_ping_bridge.h"
 #include "kernel/cluster/freestanding/cluster_log_events.h"
 #include "kernel/cluster/freestanding/lwip_cluster_transport.h"
 #include "kernel/cluster/freestanding/real_time_clock.h"
 #include "kernel/cluster/hmac_sha256_authenticator.h"
+#include "kernel/cluster/rpc_test_services.h"
 #include "kernel/cpu/cpu_features.h"
 #include "kernel/lib/format.h"
 #include "kernel/lib/string.h"
 #include "kernel/log/klog.h"
 #include "kernel/mm/frame_allocator.h"
+#include "kernel/power/shutdown.h"
 #include "kernel/proc/local_info_providers.h"
 #include "kernel/proc/node_identity.h"
 #include "kernel/sched/scheduler.h"
 #include "kernel/sync/mutex.h"
+#include "kernel/sync/semaphore.h"
 #include "net/stack/interface_list.h"
 #include "net/stack/network_stack.h"
 
@@ -35,6 +42,16 @@ struct ServiceConfig {
 };
 
 ServiceConfig g_config;
+// Posted by network events and queued pings: the loop runs at once, not at its next tick.
+Semaphore g_wakeup;
+// poweroff/reboot: the shutdown hook asks the thread to leave the view and waits
+// (bounded) until the Leave datagrams are handed to the network.
+constexpr u64 LEAVE_WAIT_MS = 1000;
+std::atomic<bool> g_leave_requested { false };
+Semaphore g_left;
+// Posted (for every waiter) once this node holds a number in a view.
+Semaphore g_numbered;
+std::atomic<bool> g_is_numbered { false };
 Mutex g_listing_lock;
 Vector<u8> g_listing; // guarded by g_listing_lock
 
@@ -84,8 +101,10 @@ Result<void> parse_config(CommandLine const& command_line, ServiceConfig& config
     // Node 1 is the node the cluster is started from; a node without node= (a
     // lone `make run`) founds one too when it hears no beacon, else joins and
     // takes the number the coordinator assigns.
+    // A netbooted node (`netboot`, put there by the netboot tree's grub.cfg)
+    // came from a running cluster: it joins, never founds its own.
     NodeId requested = config.membership.requested_node;
-    config.membership.may_found = requested.is_none() || requested == NodeId(1);
+    config.membership.may_found = !command_line.has("netboot") && (requested.is_none() || requested == NodeId(1));
     NodeFeatures& features = config.membership.features;
     if (command_line.has("tags") && features.set_tags(command_line.get("tags")).is_error()) {
         log_error("cluster: tags= longer than %zu characters", NodeFeatures::MAX_TAGS_TEXT);
@@ -97,8 +116,22 @@ Result<void> parse_config(CommandLine const& command_line, ServiceConfig& config
     return {};
 }
 
+bool has_ethernet()
+{
+    if (!net::network_is_running())
+        return false;
+    auto interfaces = net::list_interfaces();
+    if (interfaces.is_error())
+        return false;
+    for (auto const& info : interfaces.value()) {
+        if (StringView(info.name) == StringView("eth0"))
+            return true;
+    }
+    return false;
+}
+
 // eth0's address and its subnet broadcast, once it has one.
-bool find_eth0(u32& address, u32& broadcast)
+bool find_eth0(u32& address, u32& broadcast, u32& netmask)
 {
     if (!net::network_is_running())
         return false;
@@ -109,10 +142,47 @@ bool find_eth0(u32& address, u32& broadcast)
         if (StringView(info.name) != StringView("eth0") || !info.link_up || info.inet.to_u32() == 0)
             continue;
         address = info.inet.to_u32();
-        broadcast = address | ~info.netmask.to_u32();
+        netmask = info.netmask.to_u32();
+        broadcast = address | ~netmask;
         return true;
     }
     return false;
+}
+
+// Without node=: ask for the host part of the address (10.77.0.7/24 -> node7)
+// when it is a valid number; none otherwise.
+NodeId preferred_number(u32 address, u32 netmask)
+{
+    u32 host = address & ~netmask;
+    return host >= 1 && host <= NodeId::MAX ? NodeId(u16(host)) : NodeId();
+}
+
+// The first number this node holds in a view becomes its identity (PIDs, names);
+// a later, different one (a rejoin under another number) cannot change PIDs
+// already handed out, so it is only logged.
+void note_number(MembershipProtocol const& membership)
+{
+    if (!membership.is_member())
+        return;
+    u32 number = membership.self().value();
+    if (g_is_numbered.load(std::memory_order_acquire)) {
+        static u32 warned_for = 0;
+        if (number != local_node() && number != warned_for) {
+            log_warn("cluster: this node now holds number %u but keeps its identity node%u", number, local_node());
+            warned_for = number;
+        }
+        return;
+    }
+    set_local_node(number);
+    g_is_numbered.store(true, std::memory_order_release);
+    g_numbered.post();
+}
+
+void leave_on_shutdown(void*)
+{
+    g_leave_requested.store(true, std::memory_order_release);
+    g_wakeup.post();
+    (void)g_left.wait(LEAVE_WAIT_MS); // a thread still waiting for eth0 never answers
 }
 
 // Runnable threads (the idle thread aside), averaged over about a minute as Unix load.
@@ -181,14 +251,16 @@ void publish_listing(ClusterNode const& node)
 
 [[noreturn]] void run(void*)
 {
-    u32 address = 0, broadcast = 0;
-    while (!find_eth0(address, broadcast))
+    u32 address = 0, broadcast = 0, netmask = 0;
+    while (!find_eth0(address, broadcast, netmask))
         sched::sleep_ms(200);
     MembershipConfig& config = g_config.membership;
     config.address = NetAddress { address, LwipClusterTransport::DATAGRAM_PORT };
+    if (config.requested_node.is_none())
+        config.preferred_node = preferred_number(address, netmask);
 
     static LwipClusterTransport transport;
-    if (auto opened = transport.open(broadcast); opened.is_error()) {
+    if (auto opened = transport.open(broadcast, g_wakeup); opened.is_error()) {
         log_error("cluster: cannot open the cluster ports: %s", error_name(opened.error()));
         sched::thread_exit_current();
     }
@@ -200,17 +272,30 @@ void publish_listing(ClusterNode const& node)
         log_error("cluster: out of memory");
         sched::thread_exit_current();
     }
-    log_info("cluster: starting node%u in %s on %u.%u.%u.%u (incarnation %llu)",
-        unsigned(config.requested_node.value()), config.cluster_name, address >> 24, (address >> 16) & 255,
-        (address >> 8) & 255, address & 255, (unsigned long long)incarnation);
+    bool numbered = config.requested_node.is_valid();
+    log_info("cluster: starting %s%u in %s on %u.%u.%u.%u (incarnation %llu)", numbered ? "node" : "asking for node",
+        unsigned(numbered ? config.requested_node.value() : config.preferred_node.value()), config.cluster_name,
+        address >> 24, (address >> 16) & 255, (address >> 8) & 255, address & 255, (unsigned long long)incarnation);
+    if (auto registered = register_rpc_test_services(node->rpc()); registered.is_error())
+        log_warn("cluster: no null/echo RPC services: %s", error_name(registered.error()));
+    bridge_attach(g_wakeup);
+    set_cluster_pinger(ping_through_bridge);
     node->start(now_ms());
     u64 next_load = now_ms() + LOAD_INTERVAL_MS;
     u64 next_listing = 0;
     u32 load = 0;
+    bool left = false;
     for (;;) {
         u64 now = now_ms();
         transport.poll(*node, now);
         node->on_tick(now);
+        if (!left && g_leave_requested.load(std::memory_order_acquire)) {
+            node->leave(now); // one Leave datagram to each member, sent before this returns
+            left = true;
+            g_left.post();
+        }
+        bridge_start_queued(node->rpc());
+        note_number(node->membership());
         if (now >= next_load) {
             load = sample_load_milli(load);
             node->membership().set_load(load);
@@ -220,24 +305,46 @@ void publish_listing(ClusterNode const& node)
             publish_listing(*node);
             next_listing = now + LISTING_INTERVAL_MS;
         }
-        sched::sleep_ms(TICK_MS);
+        // Until the next tick or the next event, whichever comes first; events
+        // that piled up meanwhile are all served by this pass.
+        (void)g_wakeup.wait(TICK_MS);
+        while (g_wakeup.try_wait()) {
+        }
     }
 }
 
 } // namespace
 
-void service_start(CommandLine const& command_line)
+bool service_start(CommandLine const& command_line)
 {
     if (!HmacSha256Authenticator::is_available()) {
         log_warn("cluster: built without BearSSL; the cluster stays off");
-        return;
+        return false;
+    }
+    if (!has_ethernet()) {
+        log_info("cluster: no Ethernet interface; the cluster stays off");
+        return false;
     }
     if (parse_config(command_line, g_config).is_error())
-        return; // logged; the cluster stays off
+        return false; // logged; the cluster stays off
     set_cluster_nodes_lister(nodes_listing);
     auto thread = Thread::create("cluster", run, nullptr, sched::PRIORITY_HIGH);
-    if (thread.is_error())
+    if (thread.is_error()) {
         log_error("cluster: cannot start its thread: %s", error_name(thread.error()));
+        return false;
+    }
+    if (auto hooked = register_shutdown_hook("cluster leave", leave_on_shutdown, nullptr); hooked.is_error())
+        log_warn("cluster: no clean leave on poweroff: %s", error_name(hooked.error()));
+    return true;
+}
+
+Result<u32> wait_for_node_number(u64 timeout_ms)
+{
+    if (!g_is_numbered.load(std::memory_order_acquire)) {
+        TRY(g_numbered.wait(timeout_ms));
+        g_numbered.post(); // for the next waiter
+    }
+    return local_node();
 }
 
 Result<Vector<u8>> nodes_listing()

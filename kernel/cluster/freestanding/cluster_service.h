@@ -12,9 +12,15 @@
 namespace cluster {
 
 // Copies the configuration and starts the thread, which waits until eth0 has an
-// address. Bad options are logged and the cluster stays off. Call once, after
-// net::network_init().
-void service_start(CommandLine const& command_line);
+// address; true if it started. Bad options are logged and the cluster stays off,
+// as it does without an Ethernet interface. Call once, after net::network_init().
+bool service_start(CommandLine const& command_line);
+
+// Blocks until this node holds a number in a cluster view (local_node() is then
+// that number) and returns it; TimedOut after timeout_ms (WAIT_FOREVER: none).
+// The boot waits here before the first user process when no node= was given, so
+// no PID is made under a number the node does not own.
+Result<u32> wait_for_node_number(u64 timeout_ms);
 
 // /proc/cluster/nodes: one line per member of the current view,
 //   node=2 addr=10.77.0.2 state=up cpus=1 mem_mib=512 load=0.03 features=fpu,sse2 tags=disk

@@ -3,6 +3,7 @@
 
 #include "kernel/lib/string.h"
 #include "kernel/log/klog.h"
+#include "kernel/sync/semaphore.h"
 #include "lwip/api.h"
 #include "lwip/ip.h"
 #include "lwip/netbuf.h"
@@ -20,6 +21,15 @@ constexpr usize MAX_DATAGRAMS_PER_POLL = 64;
 constexpr usize MAX_PIECES_PER_POLL = 64;
 
 u8 g_datagram[65536]; // the cluster thread's receive buffer
+Semaphore* g_wakeup = nullptr;
+
+// Runs in the tcpip thread (lwIP's netconn event callback); connections a
+// listener accepts inherit it.
+void on_netconn_event(netconn*, netconn_evt event, u16_t)
+{
+    if (g_wakeup && event != NETCONN_EVT_RCVMINUS && event != NETCONN_EVT_SENDMINUS)
+        g_wakeup->post();
+}
 
 ip_addr_t lwip_address(u32 ipv4)
 {
@@ -36,12 +46,22 @@ void set_pcb_option(netconn* connection, u8 option)
     UNLOCK_TCPIP_CORE();
 }
 
+// Cluster streams carry whole messages that want an answer: no Nagle delay.
+void disable_nagle(netconn* connection)
+{
+    LOCK_TCPIP_CORE();
+    if (connection->pcb.tcp)
+        tcp_nagle_disable(connection->pcb.tcp);
+    UNLOCK_TCPIP_CORE();
+}
+
 } // namespace
 
-Result<void> LwipClusterTransport::open(u32 broadcast_ipv4)
+Result<void> LwipClusterTransport::open(u32 broadcast_ipv4, Semaphore& wakeup)
 {
     m_broadcast_ipv4 = broadcast_ipv4;
-    m_udp = netconn_new(NETCONN_UDP);
+    g_wakeup = &wakeup;
+    m_udp = netconn_new_with_callback(NETCONN_UDP, on_netconn_event);
     if (!m_udp)
         return Error::NoBufferSpace;
     netconn_set_nonblocking(m_udp, 1);
@@ -49,7 +69,7 @@ Result<void> LwipClusterTransport::open(u32 broadcast_ipv4)
         return Error::AddressInUse;
     set_pcb_option(m_udp, SOF_BROADCAST);
 
-    m_listener = netconn_new(NETCONN_TCP);
+    m_listener = netconn_new_with_callback(NETCONN_TCP, on_netconn_event);
     if (!m_listener)
         return Error::NoBufferSpace;
     set_pcb_option(m_listener, SOF_REUSEADDR);
@@ -195,10 +215,11 @@ bool LwipClusterTransport::flush(Peer& peer)
 void LwipClusterTransport::start_connect(Peer& peer, u64 now_ms)
 {
     peer.retry_at = now_ms + RECONNECT_MS;
-    netconn* connection = netconn_new(NETCONN_TCP);
+    netconn* connection = netconn_new_with_callback(NETCONN_TCP, on_netconn_event);
     if (!connection)
         return;
     netconn_set_nonblocking(connection, 1);
+    disable_nagle(connection);
     ip_addr_t remote = lwip_address(peer.address.ipv4);
     err_t error = netconn_connect(connection, &remote, STREAM_PORT);
     if (error != ERR_OK && error != ERR_INPROGRESS) {
@@ -302,6 +323,7 @@ void LwipClusterTransport::poll_accepts(ClusterNode& node)
         }
         netconn_set_nonblocking(accepted, 1);
         set_pcb_option(accepted, SOF_KEEPALIVE);
+        disable_nagle(accepted);
         peer->connection = accepted;
         peer->connecting = false;
         peer->up = true;

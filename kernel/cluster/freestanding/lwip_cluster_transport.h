@@ -15,6 +15,7 @@
 #include "kernel/lib/vector.h"
 
 struct netconn;
+class Semaphore;
 
 class LwipClusterTransport final : public ClusterTransport {
 public:
@@ -24,7 +25,9 @@ public:
 
     // Binds UDP 7077 (broadcast enabled) and listens on TCP 7078. broadcast_ipv4
     // (host order) is where broadcast() sends. NetworkDown, NoBufferSpace, AddressInUse.
-    Result<void> open(u32 broadcast_ipv4);
+    // Every netconn posts wakeup (from the tcpip thread) when something arrives,
+    // becomes writable or fails, so the cluster thread need not wait for its tick.
+    Result<void> open(u32 broadcast_ipv4, Semaphore& wakeup);
     // Feeds node with everything that arrived; never blocks.
     void poll(ClusterNode& node, u64 now_ms);
 

@@ -28,6 +28,7 @@ u32 current_cpu() { return 0; }
 void debug_write(char const* text, usize length) { fwrite(text, 1, length, stderr); }
 void print_backtrace() { fputs("(backtrace not available on host)\n", stderr); }
 [[noreturn]] void reboot() { abort(); }
+[[noreturn]] void power_off() { abort(); }
 [[noreturn]] void exit_emulator(int status) { _exit(status); }
 
 } // namespace arch

@@ -2,10 +2,17 @@
      NODE   ADDR        STATE  CPUS  MEM    LOAD  FEATURES
      node1  10.77.0.1   up     1     512M   0.03  fpu,sse2,...
    read from /proc/cluster/nodes (key=value lines, docs/cluster.md). Exits 1
-   when this node is not a member of a cluster. */
+   when this node is not a member of a cluster.
+
+   `nodes ping NODE [COUNT [SIZE]]` makes COUNT (default 4) round trips to NODE's
+   kernel over the cluster's authenticated RPC: empty calls to the null service,
+   or SIZE bytes (at most 65536) through the echo service, checked on return.
+   One line per call and a summary; exit 0 if every call was answered. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unum.h>
 
 #include "util.h"
 
@@ -29,13 +36,73 @@ static void field(const char* line, const char* key, char* out, size_t size)
     }
 }
 
+static void usage(void)
+{
+    fprintf(stderr, "usage: nodes\n       nodes ping NODE [COUNT [SIZE]]\n");
+    exit(2);
+}
+
+/* "2" or "node2" -> 2; 0 when it is neither. */
+static unsigned parse_node(const char* text)
+{
+    if (strncmp(text, "node", 4) == 0)
+        text += 4;
+    char* end;
+    unsigned long value = strtoul(text, &end, 10);
+    return *text && !*end && value >= 1 && value <= 4095 ? (unsigned)value : 0;
+}
+
+static int ping(int argc, char** argv)
+{
+    if (argc < 3 || argc > 5)
+        usage();
+    unsigned node = parse_node(argv[2]);
+    char* end = NULL;
+    long count = argc > 3 ? strtol(argv[3], &end, 10) : 4;
+    if (!node || count < 1 || (end && *end))
+        usage();
+    long size = argc > 4 ? strtol(argv[4], &end, 10) : 0;
+    if (size < 0 || size > 65536 || (argc > 4 && *end))
+        usage();
+    printf("RPC PING node%u: %ld bytes %s\n", node, size, size ? "echoed" : "(null call)");
+    long answered = 0;
+    double min = 0, max = 0, sum = 0;
+    for (long call = 1; call <= count; ++call) {
+        long long ns = unum_cluster_ping(node, (size_t)size, 0);
+        if (ns < 0) {
+            printf("node%u: call %ld: %s\n", node, call, strerror(errno));
+            fflush(stdout);
+            if (errno == EINVAL || errno == ENETDOWN)
+                break;
+            continue;
+        }
+        double ms = (double)ns / 1e6;
+        printf("reply from node%u: call=%ld bytes=%ld time=%.3f ms\n", node, call, size, ms);
+        fflush(stdout);
+        if (answered == 0 || ms < min)
+            min = ms;
+        if (ms > max)
+            max = ms;
+        sum += ms;
+        ++answered;
+    }
+    printf("--- node%u rpc ping ---\n%ld calls, %ld answered\n", node, count, answered);
+    if (answered) {
+        printf("rtt min/avg/max = %.3f/%.3f/%.3f ms", min, sum / (double)answered, max);
+        /* Bytes moved both ways per second of round trips. */
+        if (size)
+            printf(", %.1f KiB/s", 2.0 * (double)size * (double)answered / 1024.0 / (sum / 1000.0));
+        printf("\n");
+    }
+    return answered == count ? 0 : 1;
+}
+
 int main(int argc, char** argv)
 {
-    (void)argv;
-    if (argc > 1) {
-        fprintf(stderr, "usage: nodes\n");
-        return 2;
-    }
+    if (argc > 1 && strcmp(argv[1], "ping") == 0)
+        return ping(argc, argv);
+    if (argc > 1)
+        usage();
     FILE* file = fopen(NODES_FILE, "r");
     if (!file) {
         util_warn("nodes", NODES_FILE);

@@ -1,6 +1,9 @@
 /* ping: ICMP echo over a raw socket (SOCK_RAW, IPPROTO_ICMP). Each reply is a
    whole IP packet, as on BSD: the TTL comes from its header. Prints one line
-   per reply and a summary; exit 0 if any reply came, 1 if none, 2 on usage. */
+   per reply and a summary; exit 0 if any reply came, 1 if none, 2 on usage.
+   A late reply to an earlier request still counts (the first one waits for ARP;
+   a loaded network delays any); after the last request ping lingers up to
+   LINGER_SECONDS for the replies still missing. */
 #include <errno.h>
 #include <netinet/in.h>
 #include <arpa/inet.h>
@@ -18,6 +21,12 @@
 #define ECHO_REQUEST 8
 #define PAYLOAD 56
 #define HEADER 8
+#define LINGER_SECONDS 10.0
+/* Requests remembered for late replies (sequence numbers modulo this). */
+#define WINDOW 1024
+
+static double g_sent_at[WINDOW];
+static unsigned char g_answered[WINDOW];
 
 static volatile sig_atomic_t g_interrupted;
 
@@ -50,8 +59,8 @@ static void build_request(uint8_t* packet, uint16_t id, uint16_t sequence)
     packet[3] = (uint8_t)sum;
 }
 
-/* An echo reply to us with this sequence number: its TTL, else -1. */
-static int match_reply(const uint8_t* packet, ssize_t length, uint16_t id, uint16_t sequence, size_t* icmp_length)
+/* An echo reply to us: its TTL and sequence number, else -1. */
+static int match_reply(const uint8_t* packet, ssize_t length, uint16_t id, uint16_t* sequence, size_t* icmp_length)
 {
     if (length < 20)
         return -1;
@@ -59,8 +68,9 @@ static int match_reply(const uint8_t* packet, ssize_t length, uint16_t id, uint1
     if (header < 20 || (size_t)length < header + HEADER || packet[9] != IPPROTO_ICMP)
         return -1;
     const uint8_t* icmp = packet + header;
-    if (icmp[0] != ECHO_REPLY || (icmp[4] << 8 | icmp[5]) != id || (icmp[6] << 8 | icmp[7]) != sequence)
+    if (icmp[0] != ECHO_REPLY || (icmp[4] << 8 | icmp[5]) != id)
         return -1;
+    *sequence = (uint16_t)(icmp[6] << 8 | icmp[7]);
     *icmp_length = (size_t)length - header;
     return packet[8];
 }
@@ -117,13 +127,14 @@ int main(int argc, char** argv)
             util_warn("ping", "sendto");
         }
         ++transmitted;
-        /* Wait for this reply for an interval (for the last one, at least 2 s). */
+        g_sent_at[sequence % WINDOW] = sent_at;
+        g_answered[sequence % WINDOW] = 0;
+        /* Until the next request is due; after the last, until every reply is in. */
         int last = count > 0 && transmitted == count;
-        double deadline = sent_at + (last && interval < 2.0 ? 2.0 : interval);
-        int answered = 0;
+        double deadline = sent_at + (last ? LINGER_SECONDS : interval);
         for (;;) {
             double now = util_monotonic_seconds();
-            if (g_interrupted || now >= deadline)
+            if (g_interrupted || now >= deadline || (last && received == transmitted))
                 break;
             struct pollfd poll_fd = { fd, POLLIN, 0 };
             int ready = poll(&poll_fd, 1, (int)((deadline - now) * 1000) + 1);
@@ -132,12 +143,16 @@ int main(int argc, char** argv)
             uint8_t reply[1600];
             ssize_t n = recv(fd, reply, sizeof(reply), 0);
             size_t icmp_length;
-            int ttl = answered ? -1 : match_reply(reply, n, id, sequence, &icmp_length);
-            if (ttl < 0)
+            uint16_t answered;
+            int ttl = match_reply(reply, n, id, &answered, &icmp_length);
+            /* Only requests still remembered, each counted once. */
+            uint16_t age = (uint16_t)(sequence - answered);
+            if (ttl < 0 || age >= WINDOW || (long)age >= transmitted || g_answered[answered % WINDOW])
                 continue;
-            double rtt = (util_monotonic_seconds() - sent_at) * 1000.0;
+            g_answered[answered % WINDOW] = 1;
+            double rtt = (util_monotonic_seconds() - g_sent_at[answered % WINDOW]) * 1000.0;
             printf("%lu bytes from %s: icmp_seq=%u ttl=%d time=%.3f ms\n", (unsigned long)icmp_length, inet_ntoa(target.sin_addr),
-                sequence, ttl, rtt);
+                answered, ttl, rtt);
             fflush(stdout);
             if (received == 0 || rtt < rtt_min)
                 rtt_min = rtt;
@@ -145,9 +160,6 @@ int main(int argc, char** argv)
                 rtt_max = rtt;
             rtt_sum += rtt;
             ++received;
-            answered = 1;
-            if (last)
-                break;
         }
     }
     printf("\n--- %s ping statistics ---\n", host);

@@ -1,4 +1,5 @@
-// End-to-end tests: RSDP copy -> XSDT -> MADT, MCFG, HPET into PlatformInfo.
+// End-to-end tests: RSDP copy -> XSDT -> MADT, MCFG, HPET, FADT and DSDT into
+// PlatformInfo.
 #include <catch2/catch.hpp>
 
 #include <memory>
@@ -104,4 +105,72 @@ TEST_CASE("acpi: without an RSDP copy, the BIOS area is scanned")
     REQUIRE(!acpi::parse_platform(memory.memory(), nullptr, 0, *info).is_error());
     CHECK(info->cpu_count == 1);
     CHECK(info->acpi_revision == 0);
+}
+
+namespace {
+
+// A machine whose FADT (listed by the RSDT) names a DSDT holding \_S5_.
+struct PowerMachine {
+    FakeMemory memory;
+    Bytes rsdp;
+    std::unique_ptr<acpi::PlatformInfo> info = std::make_unique<acpi::PlatformInfo>();
+
+    explicit PowerMachine(bool corrupt_dsdt = false)
+    {
+        Bytes aml { 0x10, 0x05, '_', 'S', 'B', '_' };
+        Bytes s5 = aml_s5({ 0x0A, 0x05, 0x0A, 0x07, 0x00, 0x00 }, 4, true);
+        aml.insert(aml.end(), s5.begin(), s5.end());
+        Bytes dsdt = make_table("DSDT", aml);
+        if (corrupt_dsdt)
+            dsdt[40] ^= 0x55;
+        PhysAddr dsdt_at = memory.place(dsdt);
+        FadtBuilder fadt;
+        fadt.set32(40, u32(dsdt_at));
+        fadt.set32(64, 0x604);
+        fadt.set32(112, 1u << 10);
+        fadt.set_gas(116, 1, 0xCF9);
+        fadt.set8(128, 0x06);
+        PhysAddr fadt_at = memory.place(fadt.table());
+        PhysAddr rsdt = memory.place(make_table("RSDT", root_body({ fadt_at }, false)));
+        rsdp = make_rsdp(0, u32(rsdt), 0);
+    }
+};
+
+} // namespace
+
+TEST_CASE("acpi: power control from the FADT and the DSDT's \\_S5_")
+{
+    PowerMachine m;
+    REQUIRE(!acpi::parse_platform(m.memory.memory(), m.rsdp.data(), m.rsdp.size(), *m.info).is_error());
+    acpi::PowerControl const& power = m.info->power;
+    CHECK(power.has_fadt);
+    CHECK(power.pm1a_control_port == 0x604);
+    CHECK(power.has_s5);
+    CHECK(power.s5_sleep_type_a == 5);
+    CHECK(power.s5_sleep_type_b == 7);
+    CHECK(power.can_power_off());
+    CHECK(power.has_reset_register);
+    CHECK(power.reset_register.address == 0xCF9);
+    CHECK(!m.info->has_madt);
+}
+
+TEST_CASE("acpi: a corrupt DSDT keeps the FADT's registers but no S5")
+{
+    PowerMachine m(true);
+    REQUIRE(!acpi::parse_platform(m.memory.memory(), m.rsdp.data(), m.rsdp.size(), *m.info).is_error());
+    CHECK(m.info->power.has_fadt);
+    CHECK(m.info->power.pm1a_control_port == 0x604);
+    CHECK(!m.info->power.has_s5);
+    CHECK(!m.info->power.can_power_off());
+}
+
+TEST_CASE("acpi: a reused PlatformInfo forgets power control")
+{
+    PowerMachine m;
+    REQUIRE(!acpi::parse_platform(m.memory.memory(), m.rsdp.data(), m.rsdp.size(), *m.info).is_error());
+    Machine plain;
+    REQUIRE(!acpi::parse_platform(plain.memory.memory(), plain.rsdp.data(), plain.rsdp.size(), *m.info).is_error());
+    CHECK(!m.info->power.has_s5);
+    CHECK(!m.info->power.has_reset_register);
+    CHECK(m.info->power.pm1a_control_port == 0);
 }

@@ -1,5 +1,6 @@
 // Host-test helpers for ACPI: a fake physical memory that tables are placed in,
-// and builders for RSDP, RSDT/XSDT, MADT records, MCFG and HPET bytes.
+// and builders for RSDP, RSDT/XSDT, MADT records, MCFG, HPET, FADT and \_S5_ AML
+// bytes.
 #pragma once
 
 #include <cstring>
@@ -63,6 +64,53 @@ inline void add_override(Bytes& b, u8 bus, u8 irq, u32 gsi, u16 flags) { b.inser
 inline void add_lapic_nmi(Bytes& b, u8 uid, u16 flags, u8 lint) { b.insert(b.end(), { 4, 6, uid }); append16(b, flags); b.push_back(lint); }
 inline void add_nmi_source(Bytes& b, u16 flags, u32 gsi) { b.insert(b.end(), { 3, 8 }); append16(b, flags); append32(b, gsi); }
 inline void add_lapic_address(Bytes& b, u64 address) { b.insert(b.end(), { 5, 12, 0, 0 }); append64(b, address); }
+
+// A FADT being built: fields are set at their offsets in the whole table, as the
+// ACPI specification lists them; table() adds the header and checksum.
+struct FadtBuilder {
+    Bytes body;
+
+    // 276 bytes is ACPI 6's FADT, 116 ACPI 1.0's.
+    explicit FadtBuilder(usize table_length = 276)
+        : body(table_length - 36, 0)
+    {
+    }
+    void set8(usize offset, u8 v) { body[offset - 36] = v; }
+    void set32(usize offset, u32 v) { put32(body, offset - 36, v); }
+    void set64(usize offset, u64 v) { put64(body, offset - 36, v); }
+    // A Generic Address Structure: space 0 memory, 1 system I/O.
+    void set_gas(usize offset, u8 space, u64 address, u8 bit_width = 8)
+    {
+        body[offset - 36] = space;
+        body[offset - 35] = bit_width;
+        body[offset - 34] = 0;
+        body[offset - 33] = 1;
+        put64(body, offset - 32, address);
+    }
+    Bytes table(u8 revision = 6) const { return make_table("FACP", body, revision); }
+};
+
+// AML for Name(_S5_, Package(count) { elements }) (with a leading '\' when
+// rooted), elements already encoded; a one-byte PkgLength when it fits.
+inline Bytes aml_s5(Bytes const& elements, u8 count, bool rooted = false, char const* name = "_S5_")
+{
+    Bytes b { 0x08 };
+    if (rooted)
+        b.push_back('\\');
+    b.insert(b.end(), name, name + 4);
+    b.push_back(0x12);
+    usize length = 2 + elements.size(); // PkgLength byte, NumElements, elements
+    if (length < 64) {
+        b.push_back(u8(length));
+    } else {
+        ++length; // a second PkgLength byte
+        b.push_back(u8(0x40 | (length & 0x0F)));
+        b.push_back(u8(length >> 4));
+    }
+    b.push_back(count);
+    b.insert(b.end(), elements.begin(), elements.end());
+    return b;
+}
 
 // Fake physical memory: one zeroed region at [base, base+size).
 class FakeMemory {

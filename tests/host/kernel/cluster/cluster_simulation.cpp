@@ -122,6 +122,8 @@ void SimCluster::boot(usize index)
     config.requested_node = index == 0 || m_fixed_numbers ? NodeId(u16(index + 1)) : NodeId();
     if (auto requested = m_requested.find(index); requested != m_requested.end())
         config.requested_node = requested->second;
+    if (auto preferred = m_preferred.find(index); preferred != m_preferred.end())
+        config.preferred_node = preferred->second;
     config.address = slot.address;
     config.features.cpu_count = u16(1 + index % 4);
     config.features.memory_mib = 256 * u32(1 + index);

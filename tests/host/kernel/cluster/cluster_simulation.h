@@ -66,6 +66,8 @@ public:
     void set_faults(SimFaults faults) { m_faults = faults; }
     void set_key(usize index, char const* key);
     void set_requested_number(usize index, NodeId number) { m_requested[index] = number; }
+    // A preference only (MembershipConfig::preferred_node), for a node asking for none.
+    void set_preferred_number(usize index, NodeId number) { m_preferred[index] = number; }
     // Lets another node than index 0 found a cluster when it hears no beacon.
     void set_may_found(usize index) { m_founders.push_back(index); }
 
@@ -140,6 +142,7 @@ private:
     bool m_partitioned { false };
     bool m_fixed_numbers { true };
     std::map<usize, NodeId> m_requested;
+    std::map<usize, NodeId> m_preferred;
     std::vector<usize> m_founders { 0 };
 };
 

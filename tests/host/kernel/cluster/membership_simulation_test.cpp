@@ -3,6 +3,8 @@
 // the wrong key, and the partition policy (docs/cluster.md).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "tests/host/kernel/cluster/cluster_simulation.h"
 
 namespace {
@@ -71,6 +73,26 @@ TEST_CASE("numbers are assigned lowest-free when a node asks for none", "[cluste
         REQUIRE(!seen[n]);
         seen[n] = true;
     }
+}
+
+TEST_CASE("a preferred number is granted when free and replaced by a free one when held", "[cluster][sim]")
+{
+    SimCluster cluster(9, 4);
+    cluster.set_fixed_numbers(false);
+    cluster.set_preferred_number(1, NodeId(7));  // free: granted
+    cluster.set_preferred_number(2, NodeId(1));  // the founder's: refused, then any
+    cluster.set_preferred_number(3, NodeId(7));  // wanted by index 1 as well
+    boot_all(cluster);
+    require_converged(cluster);
+    std::vector<u16> numbers;
+    for (usize i = 0; i < 4; ++i)
+        numbers.push_back(cluster.node(i).membership().self().value());
+    REQUIRE(numbers[0] == 1);
+    REQUIRE(numbers[2] != 1);
+    // Exactly one of the two asking for 7 holds it; all four are distinct.
+    REQUIRE(int(numbers[1] == 7) + int(numbers[3] == 7) == 1);
+    std::sort(numbers.begin(), numbers.end());
+    REQUIRE(std::unique(numbers.begin(), numbers.end()) == numbers.end());
 }
 
 TEST_CASE("a crashed node is suspected, then declared dead and removed", "[cluster][sim]")

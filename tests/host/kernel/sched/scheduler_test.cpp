@@ -15,6 +15,18 @@ TEST_CASE("init adopts the caller and a second init is refused", "[sched]")
     REQUIRE(sched::init(100).error() == Error::Exists);
 }
 
+TEST_CASE("monotonic-clock ticks are whole periods, rounded down, without overflow", "[sched]")
+{
+    STATIC_REQUIRE(sched::ticks_at_ns(0, 1000) == 0);
+    STATIC_REQUIRE(sched::ticks_at_ns(999999, 1000) == 0);
+    STATIC_REQUIRE(sched::ticks_at_ns(1000000, 1000) == 1);
+    STATIC_REQUIRE(sched::ticks_at_ns(2500000000ull, 100) == 250);
+    STATIC_REQUIRE(sched::ticks_at_ns(1999999999ull, 3) == 5);
+    // A century of uptime at 10 kHz: ns * hz would overflow 64 bits.
+    constexpr u64 century_ns = 100ull * 365 * 86400 * 1000000000ull;
+    STATIC_REQUIRE(sched::ticks_at_ns(century_ns, 10000) == 100ull * 365 * 86400 * 10000);
+}
+
 TEST_CASE("threads of equal priority run round robin", "[sched]")
 {
     sched_test_init();

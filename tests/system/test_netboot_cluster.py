@@ -1,0 +1,108 @@
+#!/usr/bin/python3
+# Network boot served by the cluster itself (issue 6, docs/netboot.md): node 1
+# boots from the ISO and runs the boot services; node 2 has no disk and no ISO and
+# boots through its NIC's PXE ROM — DHCP from node 1 (its fixed address), GRUB's
+# core.0 and the kernel over TFTP — then joins the cluster under the number its
+# address asks for, and starts its shell only then. `tools/cluster add` netboots
+# one more node into the running cluster. From the test's own LAN port, node 1's
+# TFTP server refuses a path that climbs out of the tree and serves grub.cfg.
+# Run alone: tests/system/test_netboot_cluster.py --build build [NAME...]
+import re
+import struct
+
+from harness import Cluster, check, main
+from lan_port import ETH_IPV4, HOST_IP, LanPort, ethernet, ip_bytes, ipv4
+from test_cluster_membership import HEADER, is_up, log_text, parse_nodes, udp_datagram, wait_for_members
+from test_network import Shell, node_ip, wait_until_up
+
+NETBOOT_TIMEOUT = 400  # PXE ROM, GRUB and the kernel over TFTP, then a boot, under TCG
+TFTP_PORT = 69
+CLIENT_PORT = 40069
+
+
+def netbooted_node_joins(cluster, i):
+    """Node i (netbooted) logs the DHCP address node 1 fixed for it, joins as
+    node<i> before its first user process, and node 1 logs the lease."""
+    cluster.wait_for_log(i, "unum: boot complete", timeout=NETBOOT_TIMEOUT)
+    log = log_text(cluster, i)
+    check("command line: netboot" in log, f"node {i} did not get the netboot command line (see node{i}.log)")
+    check(f"net: eth0 {node_ip(i)}/24 (dhcp)" in log, f"node {i} has no DHCP address {node_ip(i)} (see node{i}.log)")
+    check(f"cluster: this is node{i}" in log, f"node {i} was not numbered node{i} (see node{i}.log)")
+    check(log.index(f"cluster: this is node{i}") < log.index("init: started"),
+          f"node {i} started user processes before it had a number (see node{i}.log)")
+    check(f"bootserver: leased {node_ip(i)}" in log_text(cluster, 1), "node 1 logged no lease for node %d" % i)
+
+
+def tftp_request(lan, node1, name):
+    """Sends an RRQ for name (octet, no options) to node 1; returns (opcode, rest)
+    of its answer, or None."""
+    request = struct.pack("!H", 1) + name.encode() + b"\0octet\0"
+    lan.send(ethernet(lan_mac(lan, node1), ETH_IPV4,
+                      ipv4(node1, 17, udp_datagram(CLIENT_PORT, node1, TFTP_PORT, request))))
+
+    def is_answer(frame):
+        if len(frame) < 42 or struct.unpack("!H", frame[12:14])[0] != ETH_IPV4 or frame[23] != 17:
+            return False
+        ihl = (frame[14] & 0x0F) * 4
+        return frame[26:30] == node1 and frame[30:34] == HOST_IP and \
+            struct.unpack("!H", frame[14 + ihl + 2:14 + ihl + 4])[0] == CLIENT_PORT
+    frame = lan.receive(is_answer, 30)
+    if frame is None:
+        return None
+    ihl = (frame[14] & 0x0F) * 4
+    payload = frame[14 + ihl + 8:]
+    return struct.unpack("!H", payload[:2])[0], payload[2:]
+
+
+_macs = {}
+
+
+def lan_mac(lan, ip):
+    if ip not in _macs:
+        _macs[ip] = lan.resolve(ip)  # also teaches the node the test port's address
+        check(_macs[ip] is not None, "node 1 does not answer ARP on the LAN")
+    return _macs[ip]
+
+
+def tftp_confined(cluster):
+    with LanPort(cluster.dir / "lan") as lan:
+        node1 = ip_bytes(node_ip(1))
+        answer = tftp_request(lan, node1, "boot/../../etc/passwd")
+        check(answer is not None and answer[0] == 5 and struct.unpack("!H", answer[1][:2])[0] == 2,
+              f"a path out of the netboot tree was not refused with ERROR 2: {answer!r}")
+        answer = tftp_request(lan, node1, "/boot/grub/grub.cfg")
+        check(answer is not None and answer[0] == 3 and answer[1][:2] == b"\0\1" and b"netboot" in answer[1],
+              f"grub.cfg was not served as DATA block 1: {answer!r}")
+
+
+def a_node_boots_from_the_cluster_and_another_is_added(build):
+    with Cluster(build, "netboot_cluster", nodes=2, netboot=True) as cluster:
+        wait_until_up(cluster, 1)
+        netbooted_node_joins(cluster, 2)
+        one, two = Shell(cluster, 1), Shell(cluster, 2)
+        try:
+            rows = wait_for_members(two, lambda r: is_up(r, 1) and is_up(r, 2))
+            check(is_up(rows, 1) and is_up(rows, 2), f"node 2's nodes: {rows!r}")
+            out = two.run("nodes ping node1 2; echo status $?")
+            check(out and out[-1] == "status 0", f"RPC from the netbooted node to node 1: {out!r}")
+            out = two.run("ps")
+            pids = [l.split()[0] for l in out[1:] if l.split() and l.split()[0].isdigit()]
+            check(pids and all(re.fullmatch(r"2\d{5}", p) for p in pids),
+                  f"node 2's processes do not carry node 2's PIDs: {out!r}")
+            tftp_confined(cluster)
+
+            cluster.run_tool("add")  # node 3, by network boot
+            netbooted_node_joins(cluster, 3)
+            rows = wait_for_members(one, lambda r: all(is_up(r, i) for i in (1, 2, 3)), attempts=60)
+            check(all(is_up(rows, i) for i in (1, 2, 3)), f"node 1's nodes after the add: {rows!r}")
+        finally:
+            one.close()
+            two.close()
+
+
+TESTS = {
+    "a_node_boots_from_the_cluster_and_another_is_added": a_node_boots_from_the_cluster_and_another_is_added,
+}
+
+if __name__ == "__main__":
+    main(TESTS)
