@@ -4,6 +4,7 @@
 #include "arch/x86/interrupts.h"
 #include "arch/x86/io.h"
 #include "arch/x86/ioapic.h"
+#include "kernel/arch/time.h"
 #include "kernel/sync/spinlock.h"
 
 namespace x86 {
@@ -24,13 +25,37 @@ void* g_on_byte_context = nullptr;
 // A 16550 without flow control drains its FIFO at the baud rate, so waiting for
 // it always ends on real hardware. Under QEMU the wait is backpressure from the
 // console's reader (a slow test harness on a loaded host): writing anyway would
-// drop characters — once a whole prompt. The bound only guards a broken UART.
+// drop characters — once a whole prompt — so a character waits up to a second.
+// A console nobody drains (a connected reader that stopped reading) must not
+// freeze the kernel, though: after one such timeout the port counts as stalled
+// and characters are dropped (counted) without waiting until it drains again.
+constexpr u64 TRANSMIT_WAIT_NS = 1'000'000'000;
+// Before the clock is calibrated, and against a broken UART.
 constexpr u64 TRANSMIT_WAIT_SPINS = 10'000'000;
+bool g_stalled = false;
+u64 g_dropped = 0;
+
+bool transmitter_ready() { return inb(COM1 + LSR) & 0x20; }
+
+bool wait_for_transmitter()
+{
+    u64 start = arch::monotonic_ns();
+    for (u64 spin = 1; !transmitter_ready(); ++spin) {
+        asm volatile("pause");
+        if (spin == TRANSMIT_WAIT_SPINS || (start && spin % 1024 == 0 && arch::monotonic_ns() - start > TRANSMIT_WAIT_NS))
+            return false;
+    }
+    return true;
+}
 
 void put_raw(char c)
 {
-    for (u64 spin = 0; spin < TRANSMIT_WAIT_SPINS && !(inb(COM1 + LSR) & 0x20); ++spin)
-        asm volatile("pause");
+    bool ready = g_stalled ? transmitter_ready() : wait_for_transmitter();
+    g_stalled = !ready;
+    if (!ready) {
+        ++g_dropped;
+        return;
+    }
     outb(COM1 + DATA, u8(c));
     g_at_line_start = c == '\n';
 }

@@ -78,12 +78,19 @@
 #define UNUM_SYS_SELECT 61         /* (int nfds, u64* read, u64* write, u64* except, struct unum_timeval* timeout) -> ready count */
 #define UNUM_SYS_CLUSTER_PING 62   /* (unsigned node, unsigned long payload_size, unsigned long timeout_ms) -> round trip in ns; 0: 2 s */
 #define UNUM_SYS_REBOOT 63         /* (int command: UNUM_REBOOT_*) root only; does not return on success */
-#define UNUM_SYS_COUNT 64
+#define UNUM_SYS_CLUSTER_ADMISSION 64 /* (int op: UNUM_ADMISSION_*, const unsigned char mac[6], char* out, unsigned long cap) */
+#define UNUM_SYS_COUNT 65
 
 /* unum_reboot(int command): after the kernel's shutdown hooks, turn the node off
    (ACPI S5) or restart it. EPERM unless root, EINVAL for another command. */
 #define UNUM_REBOOT_POWER_OFF 1
 #define UNUM_REBOOT_RESTART 2
+
+/* unum_cluster_admission ops: list the machines waiting at boot servers with
+   admit=manual (lines `node=N mac=... waiting_s=S requests=R`), or admit one (root). */
+#define UNUM_ADMISSION_PENDING 0
+#define UNUM_ADMISSION_ADMIT 1
+#define UNUM_ADMISSION_TEXT_MAX 8192
 
 /* unum_self(struct unum_self_info*): this node's identity. */
 struct unum_self_info {

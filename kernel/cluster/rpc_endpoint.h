@@ -16,6 +16,7 @@ enum class RpcService : u16 {
     Null = 1, // method 0: empty reply (round-trip benchmark)
     Echo = 2, // method 0: the request payload back
     FirstKernelService = 16,
+    BootAdmission = 16, // net/bootserver: method 0 lists waiting machines, 1 admits a MAC
 };
 
 // Names the caller to answer; copy it to reply later.

@@ -81,6 +81,7 @@ struct SyscallTable {
         entries[UNUM_SYS_POLL] = make_table_entry(sys_poll);
         entries[UNUM_SYS_SELECT] = make_table_entry(sys_select);
         entries[UNUM_SYS_CLUSTER_PING] = make_table_entry(sys_cluster_ping);
+        entries[UNUM_SYS_CLUSTER_ADMISSION] = make_table_entry(sys_cluster_admission);
         entries[UNUM_SYS_REBOOT] = make_table_entry(sys_reboot);
     }
 };

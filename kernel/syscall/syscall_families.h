@@ -56,6 +56,7 @@ Result<u64> sys_getentropy(SyscallArgs const& args);
 
 // sys_cluster.cpp
 Result<u64> sys_cluster_ping(SyscallArgs const& args);
+Result<u64> sys_cluster_admission(SyscallArgs const& args);
 
 // sys_power.cpp
 Result<u64> sys_reboot(SyscallArgs const& args);

@@ -5,12 +5,14 @@
 import argparse
 import os
 import re
+import select
 import shutil
 import signal
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import traceback
 from pathlib import Path
@@ -248,15 +250,52 @@ class Cluster:
 
 
 class ClusterConsole:
-    """pexpect on a cluster node's serial socket; the node's log keeps the transcript."""
+    """pexpect on a cluster node's serial socket; the node's log keeps the transcript.
+
+    A thread keeps reading the socket into an unbounded buffer that pexpect reads
+    through a pipe: QEMU writes the serial port to the socket one byte per write,
+    so a socket left unread for a few hundred characters (a test busy with another
+    node) would stop QEMU's UART from draining and stall the guest's console."""
 
     def __init__(self, run_dir, i, timeout):
         self.log_path = Path(run_dir) / f"node{i}.log"
         self.timeout = timeout
         self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         self.sock.connect(str(Path(run_dir) / f"node{i}.sock"))
-        self.child = fdpexpect.fdspawn(self.sock, timeout=timeout, encoding="utf-8",
+        read_end, self._write_end = os.pipe()
+        os.set_blocking(self._write_end, False)
+        self._closed = threading.Event()
+        self._pump = threading.Thread(target=self._pump_output, daemon=True)
+        self._pump.start()
+        self.child = fdpexpect.fdspawn(read_end, timeout=timeout, encoding="utf-8",
                                        codec_errors="replace")
+
+    def _pump_output(self):
+        pending = bytearray()
+        eof = False
+        try:
+            while not self._closed.is_set() and not (eof and not pending):
+                readers = [] if eof else [self.sock]
+                writers = [self._write_end] if pending else []
+                readable, writable, _ = select.select(readers, writers, [], 0.2)
+                if readable:
+                    data = self.sock.recv(65536)
+                    if data:
+                        pending += data
+                    else:
+                        eof = True
+                if writable:
+                    try:
+                        del pending[:os.write(self._write_end, bytes(pending[:65536]))]
+                    except BlockingIOError:
+                        pass
+        except OSError:
+            pass  # the socket or the pipe was closed under us
+        finally:
+            try:
+                os.close(self._write_end)  # pexpect sees EOF
+            except OSError:
+                pass
 
     def expect(self, pattern, timeout=None, what=None):
         return expect_on(self.child, pattern, timeout or self.timeout, what, self.log_path)
@@ -268,7 +307,13 @@ class ClusterConsole:
         self.sock.sendall(text.encode())
 
     def close(self):
+        self._closed.set()
+        self._pump.join(timeout=5)
         self.sock.close()
+        try:
+            self.child.close()
+        except OSError:
+            pass
 
 
 def alive(pid):

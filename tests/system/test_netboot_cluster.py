@@ -6,6 +6,8 @@
 # address asks for, and starts its shell only then. `tools/cluster add` netboots
 # one more node into the running cluster. From the test's own LAN port, node 1's
 # TFTP server refuses a path that climbs out of the tree and serves grub.cfg.
+# With admit=manual on the boot server, a netbooting machine waits on the
+# pending list until an operator admits its MAC.
 # Run alone: tests/system/test_netboot_cluster.py --build build [NAME...]
 import re
 import struct
@@ -100,8 +102,36 @@ def a_node_boots_from_the_cluster_and_another_is_added(build):
             two.close()
 
 
+def a_machine_waits_until_an_operator_admits_it(build):
+    """admit=manual on node 1: node 2's PXE requests go unanswered and it is listed
+    by `nodes pending` until `nodes admit` on node 1; then it boots and joins."""
+    mac = "52:54:00:00:00:02"
+    extra = ("--cmdline", "admit=manual")
+    with Cluster(build, "netboot_admission", nodes=2, netboot=True, extra=extra) as cluster:
+        wait_until_up(cluster, 1)
+        cluster.wait_for_log(1, f"bootserver: {mac} asks to boot", timeout=NETBOOT_TIMEOUT)
+        one = Shell(cluster, 1)
+        try:
+            out = one.run("nodes pending; echo status $?")
+            check(out and out[0].split() == ["MAC", "SERVER", "WAITING", "REQUESTS"] and
+                  any(l.split()[:2] == [mac, "node1"] for l in out[1:]), f"nodes pending: {out!r}")
+            check("Unum " not in log_text(cluster, 2), "node 2 booted before it was admitted")
+            out = one.run(f"nodes admit {mac}; echo status $?")
+            check(out[-2:] == [f"admitted {mac}", "status 0"], f"nodes admit: {out!r}")
+            netbooted_node_joins(cluster, 2)
+            out = one.run("nodes pending")
+            check(not any(mac in l for l in out), f"node 2 is still pending after it booted: {out!r}")
+            out = one.run(f"nodes admit {mac}; echo status $?")
+            check(out[-1] == "status 1" and any("already admitted" in l for l in out), f"admitting twice: {out!r}")
+            rows = wait_for_members(one, lambda r: is_up(r, 1) and is_up(r, 2))
+            check(is_up(rows, 2), f"node 1's nodes after the admission: {rows!r}")
+        finally:
+            one.close()
+
+
 TESTS = {
     "a_node_boots_from_the_cluster_and_another_is_added": a_node_boots_from_the_cluster_and_another_is_added,
+    "a_machine_waits_until_an_operator_admits_it": a_machine_waits_until_an_operator_admits_it,
 }
 
 if __name__ == "__main__":

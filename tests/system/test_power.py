@@ -4,11 +4,14 @@
 # both the i440fx (PIIX4 PM) and q35 (ICH9) machines; `reboot` resets it (QEMU runs
 # with -no-reboot, so a reset also ends it), on q35 through the ACPI reset
 # register; without ACPI, poweroff says it failed and halts; an ordinary user gets
-# EPERM from both and the node keeps running.
+# EPERM from both and the node keeps running; a cluster node powered off leaves the
+# view cleanly through its shutdown hook.
 # Run alone: tests/system/test_power.py --build build NAME
+import time
 import tty
 
-from harness import Node, check, main
+from harness import Cluster, Node, alive, check, main, strip_ansi
+from test_network import Shell, wait_until_up
 from test_shell import ROOT_PROMPT, run
 
 USER_PROMPT = "$ "
@@ -95,12 +98,34 @@ def user_gets_eperm(build):
             out = run(node, f"{program}; echo status=$?", prompt=USER_PROMPT)
             check(out == [f"{program}: Operation not permitted", "status=1"],
                   f"`{program}` as user printed {out!r}")
-        out = run(node, "exit", prompt=ROOT_PROMPT)
+        run(node, "exit", prompt=ROOT_PROMPT)
         out = run(node, "echo still running")
         check(out == ["still running"], f"the node after the refused poweroff: {out!r}")
         check("shutdown:" not in node.transcript(), "a refused poweroff still began the shutdown")
     finally:
         node.stop()
+
+
+def power_off_leaves_cluster(build):
+    # The cluster's shutdown hook runs before S5: node 1 logs node 2 as having left,
+    # not as dead after the failure detector's silence.
+    with Cluster(build, "power_cluster_leave", nodes=2) as cluster:
+        for i in (1, 2):
+            wait_until_up(cluster, i)
+        cluster.wait_for_log(2, "cluster: node2 joined", timeout=240)
+        pid = cluster.pid(2)
+        shell = Shell(cluster, 2)
+        shell.start("poweroff")
+        deadline = time.monotonic() + EXIT_TIMEOUT
+        while alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        shell.close()
+        check(not alive(pid), f"node 2's QEMU still runs {EXIT_TIMEOUT}s after poweroff")
+        log = strip_ansi((cluster.dir / "node2.log").read_text(errors="replace"))
+        for line in ("shutdown: power off", "shutdown: running hook cluster leave"):
+            check(line in log, f"node 2's log lacks {line!r}")
+        check("power off failed" not in log, "node 2 reported the power off failed")
+        cluster.wait_for_log(1, "cluster: node2 removed (left)", timeout=60)
 
 
 TESTS = {
@@ -110,6 +135,7 @@ TESTS = {
     "power_reboot": reboot_resets,
     "power_reboot_q35": reboot_q35_uses_reset_register,
     "power_user_eperm": user_gets_eperm,
+    "power_off_leaves_cluster": power_off_leaves_cluster,
 }
 
 if __name__ == "__main__":

@@ -21,6 +21,13 @@ int unum_self(struct unum_self_info* info);
    ENETDOWN (no cluster). timeout_ms 0 means 2 s. */
 long long unum_cluster_ping(unsigned node, size_t payload_size, unsigned long timeout_ms);
 
+/* Machines waiting at the cluster's boot servers with admit=manual:
+   UNUM_ADMISSION_PENDING writes `node=N mac=M waiting_s=S requests=R` lines into
+   out (at most cap bytes, not NUL-terminated) and returns their length;
+   UNUM_ADMISSION_ADMIT admits mac (root only). -1 with errno: ENOTSUP (no boot
+   server with admit=manual), EEXIST (already admitted), EPERM, EINVAL. */
+long long unum_cluster_admission(int op, const unsigned char* mac, char* out, unsigned long cap);
+
 /* Turns this node off (UNUM_REBOOT_POWER_OFF) or restarts it (UNUM_REBOOT_RESTART)
    after the kernel's shutdown hooks have run. Does not return on success; -1 with
    errno otherwise: EPERM (not root), EINVAL (another command). */

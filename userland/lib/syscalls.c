@@ -31,6 +31,7 @@ long unum_ret(long r)
 #define SYS1(n, a) unum_ret(unum_syscall1(n, (long)(a)))
 #define SYS2(n, a, b) unum_ret(unum_syscall2(n, (long)(a), (long)(b)))
 #define SYS3(n, a, b, c) unum_ret(unum_syscall3(n, (long)(a), (long)(b), (long)(c)))
+#define SYS4(n, a, b, c, d) unum_ret(unum_syscall4(n, (long)(a), (long)(b), (long)(c), (long)(d)))
 
 void _exit(int status)
 {
@@ -240,6 +241,11 @@ int getentropy(void* buf, size_t len)
 }
 
 int unum_self(struct unum_self_info* info) { return (int)SYS1(UNUM_SYS_UNUM_SELF, info); }
+
+long long unum_cluster_admission(int op, const unsigned char* mac, char* out, unsigned long cap)
+{
+    return (long long)SYS4(UNUM_SYS_CLUSTER_ADMISSION, op, mac, out, cap);
+}
 
 long long unum_cluster_ping(unsigned node, size_t payload_size, unsigned long timeout_ms)
 {

@@ -7,7 +7,7 @@
 #include "kernel/arch/time.h"
 #include "kernel/cluster/cluster_node.h"
 #include "kernel/cluster/cluster_ping.h"
-#include "kernel/cluster/freestanding/cluster_ping_bridge.h"
+#include "kernel/cluster/freestanding/cluster_call_bridge.h"
 #include "kernel/cluster/freestanding/cluster_log_events.h"
 #include "kernel/cluster/freestanding/lwip_cluster_transport.h"
 #include "kernel/cluster/freestanding/real_time_clock.h"
@@ -53,7 +53,18 @@ Semaphore g_left;
 Semaphore g_numbered;
 std::atomic<bool> g_is_numbered { false };
 Mutex g_listing_lock;
-Vector<u8> g_listing; // guarded by g_listing_lock
+Vector<u8> g_listing;          // guarded by g_listing_lock
+Vector<NodeId> g_other_members; // guarded by g_listing_lock
+
+struct ServiceRegistration {
+    u16 service;
+    u16 method;
+    RpcHandler handler;
+    void* context;
+};
+constexpr usize MAX_KERNEL_SERVICES = 8;
+ServiceRegistration g_services[MAX_KERNEL_SERVICES];
+usize g_service_count = 0; // written before the thread starts
 
 u64 now_ms() { return arch::monotonic_ns() / 1000000; }
 
@@ -223,8 +234,11 @@ char const* state_of(ClusterNode const& node, NodeId member)
 void publish_listing(ClusterNode const& node)
 {
     Vector<u8> text;
+    Vector<NodeId> others;
     if (node.membership().is_member()) {
         for (auto const& member : node.members().members()) {
+            if (member.node != node.membership().self())
+                (void)others.try_append(member.node);
             char line[160];
             u32 ip = member.address.ipv4;
             NodeFeatures const& features = member.features;
@@ -247,6 +261,7 @@ void publish_listing(ClusterNode const& node)
     }
     MutexLocker locker(g_listing_lock);
     g_listing = std::move(text);
+    g_other_members = std::move(others);
 }
 
 [[noreturn]] void run(void*)
@@ -278,6 +293,13 @@ void publish_listing(ClusterNode const& node)
         address >> 24, (address >> 16) & 255, (address >> 8) & 255, address & 255, (unsigned long long)incarnation);
     if (auto registered = register_rpc_test_services(node->rpc()); registered.is_error())
         log_warn("cluster: no null/echo RPC services: %s", error_name(registered.error()));
+    for (usize i = 0; i < g_service_count; ++i) {
+        auto const& wanted = g_services[i];
+        if (auto registered = node->rpc().register_handler(wanted.service, wanted.method, wanted.handler, wanted.context);
+            registered.is_error())
+            log_warn("cluster: RPC service %u.%u: %s", unsigned(wanted.service), unsigned(wanted.method),
+                error_name(registered.error()));
+    }
     bridge_attach(g_wakeup);
     set_cluster_pinger(ping_through_bridge);
     node->start(now_ms());
@@ -336,6 +358,20 @@ bool service_start(CommandLine const& command_line)
     if (auto hooked = register_shutdown_hook("cluster leave", leave_on_shutdown, nullptr); hooked.is_error())
         log_warn("cluster: no clean leave on poweroff: %s", error_name(hooked.error()));
     return true;
+}
+
+Result<void> add_rpc_service(u16 service, u16 method, RpcHandler handler, void* context)
+{
+    if (g_service_count == MAX_KERNEL_SERVICES)
+        return Error::NoSpace;
+    g_services[g_service_count++] = ServiceRegistration { service, method, handler, context };
+    return {};
+}
+
+Result<Vector<NodeId>> other_members()
+{
+    MutexLocker locker(g_listing_lock);
+    return g_other_members.try_clone();
 }
 
 Result<u32> wait_for_node_number(u64 timeout_ms)

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "kernel/boot/command_line.h"
+#include "kernel/cluster/rpc_endpoint.h"
 #include "kernel/lib/result.h"
 #include "kernel/lib/vector.h"
 
@@ -15,6 +16,14 @@ namespace cluster {
 // address; true if it started. Bad options are logged and the cluster stays off,
 // as it does without an Ethernet interface. Call once, after net::network_init().
 bool service_start(CommandLine const& command_line);
+
+// A kernel service's RPC handler (a service number from RpcService::FirstKernelService
+// up), registered by the cluster thread when it starts; handlers run on the cluster
+// thread and must not sleep long. Call before service_start(). NoSpace past 8.
+Result<void> add_rpc_service(u16 service, u16 method, RpcHandler handler, void* context);
+
+// The other members of the current view (a snapshot, refreshed every 200 ms).
+Result<Vector<NodeId>> other_members();
 
 // Blocks until this node holds a number in a cluster view (local_node() is then
 // that number) and returns it; TimedOut after timeout_ms (WAIT_FOREVER: none).

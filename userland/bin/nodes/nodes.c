@@ -7,7 +7,11 @@
    `nodes ping NODE [COUNT [SIZE]]` makes COUNT (default 4) round trips to NODE's
    kernel over the cluster's authenticated RPC: empty calls to the null service,
    or SIZE bytes (at most 65536) through the echo service, checked on return.
-   One line per call and a summary; exit 0 if every call was answered. */
+   One line per call and a summary; exit 0 if every call was answered.
+
+   `nodes pending` lists the machines waiting at the cluster's boot servers that
+   run with admit=manual; `nodes admit MAC` (root) lets one boot. */
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,7 +42,7 @@ static void field(const char* line, const char* key, char* out, size_t size)
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: nodes\n       nodes ping NODE [COUNT [SIZE]]\n");
+    fprintf(stderr, "usage: nodes\n       nodes ping NODE [COUNT [SIZE]]\n       nodes pending\n       nodes admit MAC\n");
     exit(2);
 }
 
@@ -97,10 +101,79 @@ static int ping(int argc, char** argv)
     return answered == count ? 0 : 1;
 }
 
+static int pending(void)
+{
+    static char text[UNUM_ADMISSION_TEXT_MAX + 1];
+    long long length = unum_cluster_admission(UNUM_ADMISSION_PENDING, NULL, text, UNUM_ADMISSION_TEXT_MAX);
+    if (length < 0) {
+        if (errno == ENOTSUP) {
+            fprintf(stderr, "nodes: no boot server of this cluster waits for admissions (admit=manual)\n");
+            return 1;
+        }
+        util_warn("nodes", "pending");
+        return 1;
+    }
+    text[length] = '\0';
+    printf("%-18s %-8s %-8s %s\n", "MAC", "SERVER", "WAITING", "REQUESTS");
+    for (char* line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+        char node[16], mac[24], waiting[24], requests[24], server[24], seconds[32];
+        field(line, "node", node, sizeof node);
+        field(line, "mac", mac, sizeof mac);
+        field(line, "waiting_s", waiting, sizeof waiting);
+        field(line, "requests", requests, sizeof requests);
+        snprintf(server, sizeof server, "node%s", node);
+        snprintf(seconds, sizeof seconds, "%ss", waiting);
+        printf("%-18s %-8s %-8s %s\n", mac, server, seconds, requests);
+    }
+    return 0;
+}
+
+/* "52:54:00:00:00:02" -> bytes; -1 when malformed. */
+static int parse_mac(const char* text, unsigned char mac[6])
+{
+    for (int i = 0; i < 6; ++i) {
+        char* end;
+        if (!isxdigit((unsigned char)text[0]) || !isxdigit((unsigned char)text[1]))
+            return -1;
+        unsigned long byte = strtoul(text, &end, 16);
+        if (end != text + 2 || (i < 5 && *end != ':') || (i == 5 && *end))
+            return -1;
+        mac[i] = (unsigned char)byte;
+        text = end + 1;
+    }
+    return 0;
+}
+
+static int admit(const char* text)
+{
+    unsigned char mac[6];
+    if (parse_mac(text, mac) < 0) {
+        fprintf(stderr, "nodes: %s is not a MAC address (like 52:54:00:00:00:04)\n", text);
+        return 2;
+    }
+    if (unum_cluster_admission(UNUM_ADMISSION_ADMIT, mac, NULL, 0) < 0) {
+        if (errno == ENOTSUP)
+            fprintf(stderr, "nodes: no boot server of this cluster waits for admissions (admit=manual)\n");
+        else if (errno == EEXIST)
+            fprintf(stderr, "nodes: %s was already admitted\n", text);
+        else if (errno == EPERM)
+            fprintf(stderr, "nodes: admit: Operation not permitted\n");
+        else
+            util_warn("nodes", "admit");
+        return 1;
+    }
+    printf("admitted %s\n", text);
+    return 0;
+}
+
 int main(int argc, char** argv)
 {
     if (argc > 1 && strcmp(argv[1], "ping") == 0)
         return ping(argc, argv);
+    if (argc == 2 && strcmp(argv[1], "pending") == 0)
+        return pending();
+    if (argc == 3 && strcmp(argv[1], "admit") == 0)
+        return admit(argv[2]);
     if (argc > 1)
         usage();
     FILE* file = fopen(NODES_FILE, "r");
