@@ -10,23 +10,6 @@ constexpr usize MAC_TEXT_LENGTH = 17; // "52:54:00:00:00:02"
 constexpr usize MAX_BOOT_FILE_LENGTH = 127; // `file` is 128 bytes with its NUL
 constexpr usize MAX_SERVER_NAME_LENGTH = 63;
 
-// Like ip_config's rule for a host's own address: not "this network",
-// loopback, multicast or reserved, and (below /31) not the subnet's network
-// or broadcast address.
-bool is_host_address(u32 address, u8 prefix_length)
-{
-    u8 first = u8(address >> 24);
-    if (first == 0 || first == 127 || first >= 224)
-        return false;
-    if (prefix_length <= 30) {
-        u32 host_mask = ~netmask_of_prefix(prefix_length);
-        u32 host_part = address & host_mask;
-        if (host_part == 0 || host_part == host_mask)
-            return false;
-    }
-    return true;
-}
-
 // An address the server may give a client: a host address in its subnet, not its own.
 bool is_assignable(DhcpServerConfig const& config, u32 address)
 {

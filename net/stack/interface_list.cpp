@@ -21,4 +21,14 @@ Result<Vector<InterfaceInfo>> list_interfaces()
     return lister();
 }
 
+Result<InterfaceInfo> find_interface(StringView name)
+{
+    auto interfaces = TRY(list_interfaces());
+    for (auto const& info : interfaces) {
+        if (StringView(info.name) == name)
+            return info;
+    }
+    return Error::NoEntry;
+}
+
 } // namespace net

@@ -19,4 +19,7 @@ void set_interface_lister(InterfaceLister lister);
 // The interfaces now, lo first; empty when no stack is running. NoMemory.
 Result<Vector<InterfaceInfo>> list_interfaces();
 
+// The interface called name ("eth0") now; NoEntry when there is none.
+Result<InterfaceInfo> find_interface(StringView name);
+
 } // namespace net

@@ -25,6 +25,8 @@ Result<u32> parse_small_decimal(StringView text, u32 max)
     return value;
 }
 
+} // namespace
+
 bool is_host_address(u32 address, u8 prefix_length)
 {
     u8 first = u8(address >> 24);
@@ -38,8 +40,6 @@ bool is_host_address(u32 address, u8 prefix_length)
     }
     return true;
 }
-
-} // namespace
 
 char const* interface_config_mode_name(InterfaceConfigMode mode)
 {

@@ -43,6 +43,11 @@ struct IpConfig {
     Ipv4Address netmask() const { return Ipv4Address::from_u32(netmask_of_prefix(prefix_length)); }
 };
 
+// Whether address (host order) is one a host may have: not 0.0.0.0/8,
+// loopback, multicast or reserved, and for prefixes up to /30 neither the
+// network nor the broadcast address of its subnet.
+bool is_host_address(u32 address, u8 prefix_length);
+
 // "A.B.C.D": exactly four decimal parts 0..255, no signs, spaces or leading
 // zeros ("010" would mean 8 to some and 10 to others). InvalidArgument otherwise.
 Result<Ipv4Address> parse_ipv4_address(StringView text);

@@ -55,9 +55,10 @@ def bad_ip_falls_back_to_dhcp(build):
 
 def dhcp_lease_and_monitor(build):
     with Node(build, "net_dhcp", cmdline="init=none panic=exit", extra_args=NIC) as node:
-        node.expect_exact("unum: boot complete", timeout=BOOT)
-        # The lease may arrive before or after the monitor's first prompt.
+        # Without node= the boot waits for a cluster number (founding here, with
+        # no other node), and the cluster waits for the address: the lease comes first.
         node.expect_exact("net: eth0 10.0.2.15/24 (dhcp)", timeout=BOOT)
+        node.expect_exact("unum: boot complete", timeout=BOOT)
         node.send("net\r")
         node.expect(r"name=eth0 [^\r\n]*tx_dropped=\d+", what="the eth0 line of `net`")
         eth0 = node.child.match.group(0)

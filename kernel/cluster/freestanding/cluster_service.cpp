@@ -25,7 +25,6 @@
 #include "kernel/sync/mutex.h"
 #include "kernel/sync/semaphore.h"
 #include "net/stack/interface_list.h"
-#include "net/stack/network_stack.h"
 
 namespace cluster {
 namespace {
@@ -127,37 +126,18 @@ Result<void> parse_config(CommandLine const& command_line, ServiceConfig& config
     return {};
 }
 
-bool has_ethernet()
-{
-    if (!net::network_is_running())
-        return false;
-    auto interfaces = net::list_interfaces();
-    if (interfaces.is_error())
-        return false;
-    for (auto const& info : interfaces.value()) {
-        if (StringView(info.name) == StringView("eth0"))
-            return true;
-    }
-    return false;
-}
+bool has_ethernet() { return !net::find_interface("eth0"_sv).is_error(); }
 
 // eth0's address and its subnet broadcast, once it has one.
 bool find_eth0(u32& address, u32& broadcast, u32& netmask)
 {
-    if (!net::network_is_running())
+    auto eth0 = net::find_interface("eth0"_sv);
+    if (eth0.is_error() || !eth0.value().link_up || eth0.value().inet.to_u32() == 0)
         return false;
-    auto interfaces = net::list_interfaces();
-    if (interfaces.is_error())
-        return false;
-    for (auto const& info : interfaces.value()) {
-        if (StringView(info.name) != StringView("eth0") || !info.link_up || info.inet.to_u32() == 0)
-            continue;
-        address = info.inet.to_u32();
-        netmask = info.netmask.to_u32();
-        broadcast = address | ~netmask;
-        return true;
-    }
-    return false;
+    address = eth0.value().inet.to_u32();
+    netmask = eth0.value().netmask.to_u32();
+    broadcast = address | ~netmask;
+    return true;
 }
 
 // Without node=: ask for the host part of the address (10.77.0.7/24 -> node7)

@@ -28,7 +28,6 @@
 #include "net/bootserver/tftp_server.h"
 #include "net/bootserver/vfs_tftp_file_source.h"
 #include "net/stack/interface_list.h"
-#include "net/stack/network_stack.h"
 
 namespace net {
 namespace {
@@ -343,16 +342,8 @@ Result<void> admit_everywhere(MacAddress mac)
 
 bool eth0_has(Ipv4Address address)
 {
-    if (!network_is_running())
-        return false;
-    auto interfaces = list_interfaces();
-    if (interfaces.is_error())
-        return false;
-    for (auto const& info : interfaces.value()) {
-        if (StringView(info.name) == StringView("eth0") && info.link_up && info.inet == address)
-            return true;
-    }
-    return false;
+    auto eth0 = find_interface("eth0"_sv);
+    return !eth0.is_error() && eth0.value().link_up && eth0.value().inet == address;
 }
 
 [[noreturn]] void run(void*)

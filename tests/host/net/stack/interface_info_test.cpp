@@ -108,3 +108,19 @@ TEST_CASE("the installed lister answers the interface list")
     REQUIRE(list.value().size() == 1);
     CHECK(std::string(list.value()[0].name) == "eth0");
 }
+
+TEST_CASE("an interface is found by name, and a missing one is NoEntry")
+{
+    CHECK(net::find_interface("eth0"_sv).error() == Error::NoEntry); // no stack
+    net::set_interface_lister([]() -> Result<Vector<net::InterfaceInfo>> {
+        Vector<net::InterfaceInfo> list;
+        TRY(list.try_append(eth0()));
+        return list;
+    });
+    auto found = net::find_interface("eth0"_sv);
+    auto missing = net::find_interface("eth1"_sv);
+    net::set_interface_lister(nullptr);
+    REQUIRE(!found.is_error());
+    CHECK(std::string(found.value().name) == "eth0");
+    CHECK(missing.error() == Error::NoEntry);
+}
