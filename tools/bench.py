@@ -8,6 +8,7 @@ import json
 import os
 import re
 import statistics
+import struct
 import subprocess
 import sys
 import time
@@ -19,6 +20,7 @@ sys.path.insert(0, str(REPO / "tests" / "system"))
 from harness import EXIT_PASS, Cluster, Node, TestFailure  # noqa: E402
 from test_network import Shell, node_ip, wait_until_up  # noqa: E402
 from lan_port import ETH_IPV4, LanPort, ethernet, icmp_echo, ip_bytes, ipv4  # noqa: E402
+from test_cluster_membership import udp_datagram  # noqa: E402
 
 
 def boot_time(firmware, suffix=""):
@@ -243,6 +245,74 @@ def rpc_benchmarks(shell):
             ("cluster_rpc_64k_echo_kib_per_s", round(2 * 64 / (echo_ms / 1000)), "KiB/s")]
 
 
+def tftp_fetch_kib_per_s(lan_path, server_ip, name, block_size=1468):
+    """Fetches name from the boot server's TFTP with the test's own LAN port (a
+    lock-step client: ACK each block as it comes); KiB/s of file data."""
+    client_port = 40070
+    with LanPort(lan_path) as lan:
+        mac = lan.resolve(server_ip)
+        if mac is None:
+            raise TestFailure("the boot server does not answer ARP")
+
+        def send(port, payload):
+            lan.send(ethernet(mac, ETH_IPV4, ipv4(server_ip, 17, udp_datagram(client_port, server_ip, port, payload))))
+
+        def receive():
+            def is_ours(frame):
+                if len(frame) < 42 or frame[12:14] != b"\x08\x00" or frame[23] != 17 or frame[26:30] != server_ip:
+                    return False
+                ihl = (frame[14] & 0x0F) * 4
+                return struct.unpack("!H", frame[14 + ihl + 2:14 + ihl + 4])[0] == client_port
+            frame = lan.receive(is_ours, 10)
+            if frame is None:
+                raise TestFailure("the TFTP server went silent")
+            ihl = (frame[14] & 0x0F) * 4
+            return struct.unpack("!H", frame[14 + ihl:14 + ihl + 2])[0], frame[14 + ihl + 8:]
+
+        start = time.monotonic()
+        send(69, struct.pack("!H", 1) + name.encode() + b"\0octet\0blksize\0" + str(block_size).encode() + b"\0")
+        port, payload = receive()
+        if struct.unpack("!H", payload[:2])[0] != 6:
+            raise TestFailure(f"no OACK: {payload[:40]!r}")
+        send(port, struct.pack("!HH", 4, 0))
+        received, expected = 0, 1
+        while True:
+            _, payload = receive()
+            opcode, block = struct.unpack("!HH", payload[:4])
+            if opcode != 3:
+                raise TestFailure(f"TFTP error during the transfer: {payload!r}")
+            if block != expected & 0xFFFF:
+                continue  # a resend of the previous block
+            received += len(payload) - 4
+            send(port, struct.pack("!HH", 4, block))
+            expected += 1
+            if len(payload) - 4 < block_size:
+                break
+        return round(received / 1024 / (time.monotonic() - start))
+
+
+def netboot_benchmarks(ctx):
+    """Network boot served by node 1: milliseconds from a node's QEMU start to
+    `cluster: node<N> joined` for a netbooted node and for a node booted from the
+    ISO (both joining a running cluster, added one after the other), and the TFTP
+    rate of the kernel's boot server for the 3 MiB initrd, fetched by the test's
+    own LAN port."""
+    with Cluster(ctx.build, "bench_netboot", nodes=1, netboot=True) as cluster:
+        wait_for_log_line(cluster.dir / "node1.log", "cluster: node1 joined", 240)
+        joined = {}
+        for i, how in ((2, ["--no-netboot"]), (3, [])):
+            cluster.run_tool("add", *how)
+            start = process_start_seconds(cluster.pid(i))
+            seen = wait_for_log_line(cluster.dir / f"node{i}.log", f"cluster: node{i} joined", 400)
+            joined[i] = (seen - start) * 1000
+            print(f"# node{i} ({'ISO' if how else 'network boot'}): joined {joined[i]:.0f} ms after QEMU start",
+                  flush=True)
+        rate = tftp_fetch_kib_per_s(cluster.dir / "lan", ip_bytes(node_ip(1)), "boot/initrd.cpio")
+        return [("netboot_boot_to_joined_ms", round(joined[3]), "ms"),
+                ("iso_boot_to_joined_ms", round(joined[2]), "ms"),
+                ("netboot_tftp_kib_per_s", rate, "KiB/s")]
+
+
 PROBES = [
     ("boot time, SeaBIOS", boot_time("bios")),
     ("boot time, OVMF", boot_time("uefi", "_uefi")),
@@ -251,6 +321,7 @@ PROBES = [
     ("network, two nodes", network_benchmarks),
     ("cluster simulation, convergence", cluster_simulation),
     ("cluster, three nodes", cluster_benchmarks),
+    ("network boot", netboot_benchmarks),
 ]
 
 

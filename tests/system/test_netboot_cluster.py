@@ -129,8 +129,21 @@ def a_machine_waits_until_an_operator_admits_it(build):
             one.close()
 
 
+def a_uefi_machine_boots_from_the_cluster(build):
+    """Node 2 under OVMF: its PXE ROM asks as EFI x86-64 (option 93 = 7), gets
+    core.efi, and the kernel it loads joins as node2."""
+    with Cluster(build, "netboot_uefi", nodes=2, netboot=True, extra=("--uefi", "2")) as cluster:
+        wait_until_up(cluster, 1)
+        netbooted_node_joins(cluster, 2)
+        check("console: framebuffer" in log_text(cluster, 2),
+              "node 2 did not boot under UEFI (no framebuffer console; see node2.log)")
+        rows = wait_for_members(Shell(cluster, 1), lambda r: is_up(r, 1) and is_up(r, 2))
+        check(is_up(rows, 2), f"node 1's nodes with the UEFI node: {rows!r}")
+
+
 TESTS = {
     "a_node_boots_from_the_cluster_and_another_is_added": a_node_boots_from_the_cluster_and_another_is_added,
+    "a_uefi_machine_boots_from_the_cluster": a_uefi_machine_boots_from_the_cluster,
     "a_machine_waits_until_an_operator_admits_it": a_machine_waits_until_an_operator_admits_it,
 }
 
