@@ -104,9 +104,11 @@ def a_node_boots_from_the_cluster_and_another_is_added(build):
 
 def a_machine_waits_until_an_operator_admits_it(build):
     """admit=manual on node 1: node 2's PXE requests go unanswered and it is listed
-    by `nodes pending` until `nodes admit` on node 1; then it boots and joins."""
+    by `nodes pending` until `nodes admit` on node 1; then it boots — its grub.cfg
+    carrying the cluster's own key — and joins."""
     mac = "52:54:00:00:00:02"
-    extra = ("--cmdline", "admit=manual")
+    # A key of this cluster's own: node 2 can only join if its grub.cfg carried it.
+    extra = ("--cmdline", "admit=manual key=0123456789abcdef0123")
     with Cluster(build, "netboot_admission", nodes=2, netboot=True, extra=extra) as cluster:
         wait_until_up(cluster, 1)
         cluster.wait_for_log(1, f"bootserver: {mac} asks to boot", timeout=NETBOOT_TIMEOUT)
@@ -119,6 +121,8 @@ def a_machine_waits_until_an_operator_admits_it(build):
             out = one.run(f"nodes admit {mac}; echo status $?")
             check(out[-2:] == [f"admitted {mac}", "status 0"], f"nodes admit: {out!r}")
             netbooted_node_joins(cluster, 2)
+            check("command line: netboot key=0123456789abcdef0123" in log_text(cluster, 2),
+                  "node 2's netboot configuration did not carry the cluster's key (see node2.log)")
             out = one.run("nodes pending")
             check(not any(mac in l for l in out), f"node 2 is still pending after it booted: {out!r}")
             out = one.run(f"nodes admit {mac}; echo status $?")

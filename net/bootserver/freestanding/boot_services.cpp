@@ -25,6 +25,7 @@
 #include "net/bootserver/admission_list.h"
 #include "net/bootserver/dhcp_config.h"
 #include "net/bootserver/dhcp_server.h"
+#include "net/bootserver/netboot_config.h"
 #include "net/bootserver/tftp_server.h"
 #include "net/bootserver/vfs_tftp_file_source.h"
 #include "net/stack/interface_list.h"
@@ -40,6 +41,8 @@ constexpr usize DATAGRAM_CAPACITY = 2048;
 
 Semaphore g_wakeup;
 DhcpServerConfig* g_dhcp_config = nullptr; // parsed at start, handed to the thread
+// This cluster's options for the netboot grub.cfg ("cluster=NAME key=HEX").
+char g_netboot_options[NETBOOT_OPTIONS_MAX + 1];
 Mutex g_listing_lock;
 Vector<u8> g_listing; // guarded by g_listing_lock
 
@@ -360,7 +363,8 @@ bool eth0_has(Ipv4Address address)
             dhcp_socket && tftp_socket ? "bound" : "unavailable");
         sched::thread_exit_current();
     }
-    static VfsTftpFileSource files(*vfs);
+    static VfsTftpFileSource tree(*vfs);
+    static ConfiguredTftpFileSource files(tree, StringView(g_netboot_options));
     static LwipTftpTransport transport(tftp_socket);
     // GRUB asks for "/boot/grub/..." (from its device root): read from the tree's
     // root, as tftpd-hpa --secure does; ".." stays refused.
@@ -438,6 +442,21 @@ void boot_services_start(CommandLine const& command_line)
         log_error("bootserver: bad %s=; the boot services stay off", problem ? problem : "option");
         return;
     }
+    // A netbooted machine joins this node's cluster, under its key (the default
+    // development key when this node has none).
+    usize length = 0;
+    if (command_line.has("cluster"))
+        length += format(g_netboot_options + length, sizeof(g_netboot_options) - length, "cluster=%.*s ",
+            int(command_line.get("cluster").length()), command_line.get("cluster").characters());
+    if (command_line.has("key"))
+        length += format(g_netboot_options + length, sizeof(g_netboot_options) - length, "key=%.*s",
+            int(command_line.get("key").length()), command_line.get("key").characters());
+    if (length >= sizeof(g_netboot_options)) {
+        log_error("bootserver: cluster= and key= too long for the netboot configuration; the boot services stay off");
+        return;
+    }
+    while (length > 0 && g_netboot_options[length - 1] == ' ')
+        g_netboot_options[--length] = '\0';
     g_manual_admission = command_line.has("admit") && command_line.get("admit") == StringView("manual");
     if (command_line.has("admit") && !g_manual_admission && command_line.get("admit") != StringView("auto"))
         log_warn("bootserver: admit= is `auto` or `manual`; using auto");
