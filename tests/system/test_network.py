@@ -83,14 +83,13 @@ def host_probes_a_node(build):
                 payload = bytes(range(sequence, sequence + 56))
                 reply = lan.ping(mac, target, sequence, payload, timeout=10)
                 check(reply == payload, f"echo {sequence}: reply payload {reply!r}")
-            # Paced in bursts of 20: this checks that malformed input is dropped
-            # and counted. (An unpaced burst under a loaded host once left the
-            # node silent in CI: overload is an open problem, see the issue.)
+            # All at once. (An unpaced burst once left the node silent in CI: the
+            # node logged while the test was not reading its console, QEMU's UART
+            # stopped draining and the kernel spun on it; consoles are drained now
+            # and the kernel drops console output rather than wait.)
             rng = random.Random(4)  # fixed seed: a failure replays
-            for index, frame in enumerate(malformed_frames(rng, mac, target)):
+            for frame in malformed_frames(rng, mac, target):
                 lan.send(frame)
-                if index % 20 == 19:
-                    time.sleep(0.05)
             for sequence in (4, 5):
                 reply = lan.ping(mac, target, sequence, b"still alive", timeout=30)
                 check(reply == b"still alive", f"no echo reply after the flood (seq {sequence})")
