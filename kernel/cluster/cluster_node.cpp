@@ -57,9 +57,14 @@ bool ClusterNode::open(u8 const* bytes, usize size, OpenedMessage& opened, u64 n
     return false;
 }
 
-bool ClusterNode::check_replay(ReplayTable& table, ClusterMessageHeader const& header)
+bool ClusterNode::check_replay(ReplayTable& table, OpenedMessage const& opened)
 {
-    auto verdict = table.check_and_record(header.sender, header.sender_incarnation, header.sequence);
+    auto const& header = opened.header;
+    // A joiner has no number yet: its window is per the address it names.
+    u64 scope = header.sender.is_none()
+        ? (u64(opened.message.address.ipv4) << 16 | opened.message.address.port) + 1
+        : 0;
+    auto verdict = table.check_and_record(header.sender, header.sender_incarnation, header.sequence, scope);
     if (verdict.is_error())
         return false;
     switch (verdict.value()) {
@@ -84,7 +89,7 @@ void ClusterNode::on_datagram(NetAddress from, u8 const* bytes, usize size, u64 
         ++m_counters.wrong_channel;
         return;
     }
-    if (!check_replay(m_datagram_replay, opened.header))
+    if (!check_replay(m_datagram_replay, opened))
         return;
     ++m_counters.accepted;
     m_membership.on_message(opened, from, now_ms);
@@ -106,7 +111,7 @@ void ClusterNode::on_stream_message(NodeId peer, u8 const* bytes, usize size, u6
         ++m_counters.unknown_peer;
         return;
     }
-    if (!check_replay(m_stream_replay, header))
+    if (!check_replay(m_stream_replay, opened))
         return;
     ++m_counters.accepted;
     m_rpc.on_message(opened);

@@ -61,7 +61,7 @@ private:
 
     // Opens and authenticates; counts and drops what fails. False: dropped.
     bool open(u8 const* bytes, usize size, OpenedMessage& opened, u64 now_ms);
-    bool check_replay(ReplayTable& table, ClusterMessageHeader const& header);
+    bool check_replay(ReplayTable& table, OpenedMessage const& opened);
     void report_refused(char const* what, u64 now_ms);
 
     ClusterEvents& m_events;

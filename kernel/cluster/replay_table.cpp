@@ -1,11 +1,12 @@
 // Per-sender replay windows for datagrams.
 #include "kernel/cluster/replay_table.h"
 
-Result<ReplayWindow::Verdict> ReplayTable::check_and_record(NodeId node, Incarnation incarnation, u64 sequence)
+Result<ReplayWindow::Verdict> ReplayTable::check_and_record(NodeId node, Incarnation incarnation, u64 sequence,
+    u64 scope)
 {
     ++m_clock;
     for (auto& entry : m_entries) {
-        if (entry.node == node && entry.incarnation == incarnation) {
+        if (entry.node == node && entry.incarnation == incarnation && entry.scope == scope) {
             entry.last_use = m_clock;
             return entry.window.check_and_record(sequence);
         }
@@ -18,7 +19,7 @@ Result<ReplayWindow::Verdict> ReplayTable::check_and_record(NodeId node, Incarna
         }
         m_entries.unstable_remove(oldest);
     }
-    TRY(m_entries.try_append(Entry { node, incarnation, ReplayWindow(m_window), m_clock }));
+    TRY(m_entries.try_append(Entry { node, incarnation, scope, ReplayWindow(m_window), m_clock }));
     return m_entries.last().window.check_and_record(sequence);
 }
 

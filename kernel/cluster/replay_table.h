@@ -1,6 +1,9 @@
 // ReplayTable: one ReplayWindow per sender (node number and incarnation) for
-// the datagram channel. Bounded: past MAX_SENDERS the least recently used entry
-// is forgotten (only key holders can make entries, so this is about reboots).
+// the datagram channel. A sender without a number yet (a joiner, node 0) is told
+// apart by the address its authenticated message names (`scope`), so joiners
+// that booted in the same millisecond do not share one window. Bounded: past
+// MAX_SENDERS the least recently used entry is forgotten (only key holders can
+// make entries, so this is about reboots).
 #pragma once
 
 #include "kernel/cluster/node_identity.h"
@@ -16,7 +19,7 @@ public:
     {
     }
     // Checks and records sequence for the sender; NoMemory only if the table can't grow.
-    Result<ReplayWindow::Verdict> check_and_record(NodeId node, Incarnation incarnation, u64 sequence);
+    Result<ReplayWindow::Verdict> check_and_record(NodeId node, Incarnation incarnation, u64 sequence, u64 scope = 0);
     // Forgets every incarnation of node older than incarnation.
     void forget_older(NodeId node, Incarnation incarnation);
     usize size() const { return m_entries.size(); }
@@ -25,6 +28,7 @@ private:
     struct Entry {
         NodeId node;
         Incarnation incarnation;
+        u64 scope;
         ReplayWindow window;
         u64 last_use;
     };

@@ -75,6 +75,19 @@ TEST_CASE("numbers are assigned lowest-free when a node asks for none", "[cluste
     }
 }
 
+TEST_CASE("joiners that boot in the same tick (one incarnation) are admitted together", "[cluster][sim]")
+{
+    // The simulator derives incarnations from the boot time, so these twelve
+    // share one; unnumbered, they all send as node 0. Their replay windows are
+    // kept per joiner address, so no join request is taken for a replay of
+    // another's, and all join in the first round instead of one per retry.
+    SimCluster cluster(11, 12);
+    cluster.set_fixed_numbers(false);
+    boot_all(cluster);
+    require_converged(cluster, 3000);
+    REQUIRE(cluster.node(0).members().size() == 12);
+}
+
 TEST_CASE("a preferred number is granted when free and replaced by a free one when held", "[cluster][sim]")
 {
     SimCluster cluster(9, 4);
