@@ -82,6 +82,8 @@ Result<Vector<u8>> ProcfsFile::render()
         return m_context->system().pci_listing();
     case ProcfsFileKind::ClusterNodes:
         return m_context->system().cluster_nodes_listing();
+    case ProcfsFileKind::NetBootserver:
+        return m_context->system().boot_services_listing();
     case ProcfsFileKind::ProcessStat:
     case ProcfsFileKind::ProcessStatus:
     case ProcfsFileKind::ProcessCmdline: {

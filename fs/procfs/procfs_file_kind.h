@@ -15,6 +15,7 @@ enum class ProcfsFileKind : u8 {
     // In /proc/net/.
     NetInterfaces,
     NetStats,
+    NetBootserver,
     // In /proc/cluster/.
     ClusterNodes,
     // In /proc/<pid>/.
@@ -52,6 +53,8 @@ constexpr u64 of_file(ProcfsFileKind kind, i32 pid)
         return 7;
     case ProcfsFileKind::NetStats:
         return 8;
+    case ProcfsFileKind::NetBootserver:
+        return 9;
     case ProcfsFileKind::ClusterNodes:
         return 15;
     case ProcfsFileKind::ProcessStat:
@@ -81,6 +84,8 @@ constexpr StringView procfs_file_name(ProcfsFileKind kind)
         return "interfaces"_sv;
     case ProcfsFileKind::NetStats:
         return "stats"_sv;
+    case ProcfsFileKind::NetBootserver:
+        return "bootserver"_sv;
     case ProcfsFileKind::ClusterNodes:
         return "nodes"_sv;
     case ProcfsFileKind::ProcessStat:
@@ -96,7 +101,8 @@ constexpr StringView procfs_file_name(ProcfsFileKind kind)
 // The entries of /proc itself and of each /proc/<pid>/, in readdir order.
 inline constexpr ProcfsFileKind PROCFS_SYSTEM_FILES[] = { ProcfsFileKind::Meminfo, ProcfsFileKind::Uptime,
     ProcfsFileKind::Cpuinfo, ProcfsFileKind::Pci };
-inline constexpr ProcfsFileKind PROCFS_NET_FILES[] = { ProcfsFileKind::NetInterfaces, ProcfsFileKind::NetStats };
+inline constexpr ProcfsFileKind PROCFS_NET_FILES[] = { ProcfsFileKind::NetInterfaces, ProcfsFileKind::NetStats,
+    ProcfsFileKind::NetBootserver };
 inline constexpr ProcfsFileKind PROCFS_CLUSTER_FILES[] = { ProcfsFileKind::ClusterNodes };
 inline constexpr ProcfsFileKind PROCFS_PROCESS_FILES[] = { ProcfsFileKind::ProcessStat,
     ProcfsFileKind::ProcessStatus, ProcfsFileKind::ProcessCmdline };

@@ -54,4 +54,7 @@ public:
     // cluster service renders them (kernel/cluster/freestanding/cluster_service.h);
     // empty where the node is in no cluster.
     virtual Result<Vector<u8>> cluster_nodes_listing() { return Vector<u8> {}; }
+    // /proc/net/bootserver: the boot services' DHCP and TFTP counters, leases and
+    // transfers (net/bootserver/freestanding/boot_services.h); empty when off.
+    virtual Result<Vector<u8>> boot_services_listing() { return Vector<u8> {}; }
 };

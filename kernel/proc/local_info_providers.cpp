@@ -127,14 +127,19 @@ Result<Vector<net::ProtocolStats>> LocalSystemInfoProvider::network_stats() { re
 
 namespace {
 std::atomic<ClusterNodesLister> g_cluster_nodes_lister { nullptr };
-}
+std::atomic<ClusterNodesLister> g_boot_services_lister { nullptr };
 
-void set_cluster_nodes_lister(ClusterNodesLister lister) { g_cluster_nodes_lister.store(lister); }
-
-Result<Vector<u8>> LocalSystemInfoProvider::cluster_nodes_listing()
+Result<Vector<u8>> listing_of(std::atomic<ClusterNodesLister> const& installed)
 {
-    ClusterNodesLister lister = g_cluster_nodes_lister.load();
+    ClusterNodesLister lister = installed.load();
     if (!lister)
         return Vector<u8> {};
     return lister();
 }
+} // namespace
+
+void set_cluster_nodes_lister(ClusterNodesLister lister) { g_cluster_nodes_lister.store(lister); }
+void set_boot_services_lister(ClusterNodesLister lister) { g_boot_services_lister.store(lister); }
+
+Result<Vector<u8>> LocalSystemInfoProvider::cluster_nodes_listing() { return listing_of(g_cluster_nodes_lister); }
+Result<Vector<u8>> LocalSystemInfoProvider::boot_services_listing() { return listing_of(g_boot_services_lister); }

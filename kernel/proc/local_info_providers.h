@@ -21,9 +21,12 @@ public:
     Result<Vector<net::InterfaceInfo>> network_interfaces() override;
     Result<Vector<net::ProtocolStats>> network_stats() override;
     Result<Vector<u8>> cluster_nodes_listing() override;
+    Result<Vector<u8>> boot_services_listing() override;
 };
 
 // Where /proc/cluster/nodes comes from: the cluster service registers its
 // listing when it starts (kernel-only code); until then the file is empty.
 using ClusterNodesLister = Result<Vector<u8>> (*)();
 void set_cluster_nodes_lister(ClusterNodesLister lister);
+// Where /proc/net/bootserver comes from: the boot services register theirs.
+void set_boot_services_lister(ClusterNodesLister lister);

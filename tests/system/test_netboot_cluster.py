@@ -25,7 +25,7 @@ CLIENT_PORT = 40069
 def netbooted_node_joins(cluster, i):
     """Node i (netbooted) logs the DHCP address node 1 fixed for it, joins as
     node<i> before its first user process, and node 1 logs the lease."""
-    cluster.wait_for_log(i, "unum: boot complete", timeout=NETBOOT_TIMEOUT)
+    cluster.wait_for_log(i, "init: started", timeout=NETBOOT_TIMEOUT)
     log = log_text(cluster, i)
     check("command line: netboot" in log, f"node {i} did not get the netboot command line (see node{i}.log)")
     check(f"net: eth0 {node_ip(i)}/24 (dhcp)" in log, f"node {i} has no DHCP address {node_ip(i)} (see node{i}.log)")
@@ -92,6 +92,10 @@ def a_node_boots_from_the_cluster_and_another_is_added(build):
             check(pids and all(re.fullmatch(r"2\d{5}", p) for p in pids),
                   f"node 2's processes do not carry node 2's PIDs: {out!r}")
             tftp_confined(cluster)
+            out = one.run("cat /proc/net/bootserver")
+            check(any(l.startswith("lease mac=52:54:00:00:00:02 address=10.77.0.2 state=bound") for l in out)
+                  and any(re.match(r"tftp requests=\d+ started=\d+ files=[1-9]", l) for l in out),
+                  f"/proc/net/bootserver on node 1: {out!r}")
 
             cluster.run_tool("add")  # node 3, by network boot
             netbooted_node_joins(cluster, 3)

@@ -12,6 +12,7 @@
 #include "kernel/lib/format.h"
 #include "kernel/lib/string.h"
 #include "kernel/log/klog.h"
+#include "kernel/proc/local_info_providers.h"
 #include "kernel/proc/node_identity.h"
 #include "kernel/proc/system_vfs.h"
 #include "kernel/sched/scheduler.h"
@@ -469,6 +470,7 @@ void boot_services_start(CommandLine const& command_line)
         log_error("bootserver: out of memory");
         return;
     }
+    set_boot_services_lister(boot_services_listing);
     auto thread = Thread::create("bootserver", run, nullptr, sched::PRIORITY_NORMAL + 2);
     if (thread.is_error())
         log_error("bootserver: cannot start its thread: %s", error_name(thread.error()));

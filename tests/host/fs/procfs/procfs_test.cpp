@@ -300,13 +300,14 @@ TEST_CASE("meminfo, uptime and cpuinfo", "[procfs]")
 TEST_CASE("/proc/net/interfaces has one line per interface", "[procfs]")
 {
     ProcFixture f;
-    REQUIRE(f.list("/proc/net") == std::vector<std::string> { ".", "..", "interfaces", "stats" });
-    REQUIRE(f.list("/proc/net", 1) == std::vector<std::string> { ".", "..", "interfaces", "stats" });
+    REQUIRE(f.list("/proc/net") == std::vector<std::string> { ".", "..", "interfaces", "stats", "bootserver" });
+    REQUIRE(f.list("/proc/net", 1) == std::vector<std::string> { ".", "..", "interfaces", "stats", "bootserver" });
     REQUIRE(f.vfs->stat("/proc/net", Credentials::root(), f.root()).value().inode
         == f.vfs->stat("/proc/net/.", Credentials::root(), f.root()).value().inode);
     REQUIRE(f.vfs->stat("/proc/net/..", Credentials::root(), f.root()).value().inode
         == f.vfs->stat("/proc", Credentials::root(), f.root()).value().inode);
     REQUIRE(f.read_file("/proc/net/interfaces").empty());
+    REQUIRE(f.read_file("/proc/net/bootserver").empty()); // no boot services
     REQUIRE(f.vfs->stat("/proc/net/nothing", Credentials::root(), f.root()).error() == Error::NoEntry);
 
     net::InterfaceInfo lo;
