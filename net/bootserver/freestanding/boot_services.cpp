@@ -7,13 +7,10 @@
 #include <new>
 
 #include "kernel/arch/time.h"
-#include "kernel/cluster/freestanding/cluster_call_bridge.h"
-#include "kernel/cluster/freestanding/cluster_service.h"
 #include "kernel/lib/format.h"
 #include "kernel/lib/string.h"
 #include "kernel/log/klog.h"
 #include "kernel/proc/local_info_providers.h"
-#include "kernel/proc/node_identity.h"
 #include "kernel/proc/system_vfs.h"
 #include "kernel/sched/scheduler.h"
 #include "kernel/sync/mutex.h"
@@ -22,10 +19,9 @@
 #include "lwip/ip.h"
 #include "lwip/netbuf.h"
 #include "lwip/tcpip.h"
-#include "net/bootserver/admission_calls.h"
-#include "net/bootserver/admission_list.h"
 #include "net/bootserver/dhcp_config.h"
 #include "net/bootserver/dhcp_server.h"
+#include "net/bootserver/freestanding/boot_admission.h"
 #include "net/bootserver/netboot_config.h"
 #include "net/bootserver/tftp_server.h"
 #include "net/bootserver/vfs_tftp_file_source.h"
@@ -46,12 +42,6 @@ DhcpServerConfig* g_dhcp_config = nullptr; // parsed at start, handed to the thr
 char g_netboot_options[NETBOOT_OPTIONS_MAX + 1];
 Mutex g_listing_lock;
 Vector<u8> g_listing; // guarded by g_listing_lock
-
-// admit=manual: only admitted machines get DHCP answers (admission_list.h).
-bool g_manual_admission = false;
-Mutex g_admission_lock;
-AdmissionList g_admission; // guarded by g_admission_lock
-constexpr u64 ADMISSION_CALL_TIMEOUT_MS = 2000;
 
 u8 g_datagram[DATAGRAM_CAPACITY];
 u8 g_reply[DATAGRAM_CAPACITY];
@@ -224,126 +214,6 @@ void publish_listing(DhcpServer const& dhcp, TftpServer const& tftp, u64 now)
     g_listing = std::move(text);
 }
 
-char const* format_mac(MacAddress mac, char (&text)[18])
-{
-    u8 const* b = mac.bytes;
-    format(text, sizeof(text), "%02x:%02x:%02x:%02x:%02x:%02x", b[0], b[1], b[2], b[3], b[4], b[5]);
-    return text;
-}
-
-// With admit=manual: whether this DHCP request's machine may be served; a
-// stranger goes on the pending list (logged the first time).
-bool admitted(u8 const* bytes, usize size, u64 now)
-{
-    auto request = decode_dhcp_message(bytes, size);
-    if (request.is_error() || !request.value().is_ethernet())
-        return true; // not a machine to admit: the server counts and drops it
-    MacAddress mac = request.value().hardware_address();
-    bool first;
-    {
-        MutexLocker locker(g_admission_lock);
-        if (g_admission.is_admitted(mac))
-            return true;
-        first = g_admission.note_request(mac, now);
-    }
-    if (first) {
-        char text[18];
-        log_info("bootserver: %s asks to boot; waiting for `nodes admit %s`", format_mac(mac, text), text);
-    }
-    return false;
-}
-
-// This node's waiting machines as `node=N mac=...` lines.
-void append_local_pending(Vector<u8>& out)
-{
-    if (!g_manual_admission)
-        return;
-    u64 now = now_ms();
-    MutexLocker locker(g_admission_lock);
-    auto pending = g_admission.pending(now);
-    if (pending.is_error())
-        return;
-    for (auto const& machine : pending.value()) {
-        char line[PENDING_LINE_CAPACITY + 16];
-        usize prefix = format(line, sizeof(line), "node=%u ", local_node());
-        if (auto length = format_pending_line(machine, now, line + prefix, sizeof(line) - prefix); !length.is_error())
-            (void)out.try_append(reinterpret_cast<u8 const*>(line), prefix + length.value());
-    }
-}
-
-Result<void> admit_locally(MacAddress mac)
-{
-    if (!g_manual_admission)
-        return Error::NotSupported;
-    MutexLocker locker(g_admission_lock);
-    TRY(g_admission.admit(mac));
-    char text[18];
-    log_info("bootserver: admitted %s", format_mac(mac, text));
-    return {};
-}
-
-// RPC service BootAdmission, on the cluster thread.
-void serve_pending(void*, RpcEndpoint& endpoint, RpcReplyToken token, u8 const*, usize)
-{
-    Vector<u8> text;
-    append_local_pending(text);
-    endpoint.reply(token, text.data(), text.size());
-}
-
-void serve_admit(void*, RpcEndpoint& endpoint, RpcReplyToken token, u8 const* payload, usize size)
-{
-    MacAddress mac;
-    if (size != sizeof(mac.bytes)) {
-        endpoint.reply_error(token, Error::InvalidArgument);
-        return;
-    }
-    memcpy(mac.bytes, payload, sizeof(mac.bytes));
-    if (auto admitted = admit_locally(mac); admitted.is_error())
-        endpoint.reply_error(token, admitted.error());
-    else
-        endpoint.reply(token, nullptr, 0);
-}
-
-// The system call's operations (admission_calls.h), on any node: this node's
-// boot server directly, every other member's over RPC.
-Result<usize> pending_everywhere(char* out, usize capacity)
-{
-    Vector<u8> text;
-    append_local_pending(text);
-    auto members = TRY(cluster::other_members());
-    for (NodeId member : members) {
-        auto reply = cluster::call_through_bridge(member, u16(RpcService::BootAdmission), 0, nullptr, 0,
-            ADMISSION_CALL_TIMEOUT_MS);
-        if (!reply.is_error())
-            TRY(text.try_append(reply.value().payload.data(), reply.value().payload.size()));
-    }
-    usize length = text.size() < capacity ? text.size() : capacity;
-    memcpy(out, text.data(), length);
-    return length;
-}
-
-Result<void> admit_everywhere(MacAddress mac)
-{
-    bool done = false, known = false;
-    auto note = [&](Error error) {
-        done = done || error == Error::None;
-        known = known || error == Error::Exists;
-    };
-    auto local = admit_locally(mac);
-    note(local.is_error() ? local.error() : Error::None);
-    if (local.is_error() && local.error() == Error::InvalidArgument)
-        return Error::InvalidArgument;
-    auto members = TRY(cluster::other_members());
-    for (NodeId member : members) {
-        auto reply = cluster::call_through_bridge(member, u16(RpcService::BootAdmission), 1, mac.bytes,
-            sizeof(mac.bytes), ADMISSION_CALL_TIMEOUT_MS);
-        note(reply.is_error() ? reply.error() : Error::None);
-    }
-    if (done)
-        return {};
-    return known ? Error::Exists : Error::NotSupported;
-}
-
 bool eth0_has(Ipv4Address address)
 {
     auto eth0 = find_interface("eth0"_sv);
@@ -379,7 +249,7 @@ bool eth0_has(Ipv4Address address)
     Ipv4Address self = dhcp.value()->server_address();
     log_info("bootserver: DHCP and TFTP for the netboot tree at %.*s on %u.%u.%u.%u%s", int(NETBOOT_TREE_PATH.length()),
         NETBOOT_TREE_PATH.characters(), self.octets[0], self.octets[1], self.octets[2], self.octets[3],
-        g_manual_admission ? " (admit=manual)" : "");
+        boot_admission_is_manual() ? " (admit=manual)" : "");
 
     u64 next_listing = 0;
     for (;;) {
@@ -388,7 +258,7 @@ bool eth0_has(Ipv4Address address)
         Ipv4Address from;
         u16 port = 0;
         for (usize i = 0; i < MAX_DATAGRAMS_PER_PASS && receive_udp(dhcp_socket, size, from, port); ++i) {
-            if (g_manual_admission && !admitted(g_datagram, size, now))
+            if (!boot_admission_allows(g_datagram, size, now))
                 continue;
             auto reply = dhcp.value()->handle(g_datagram, size, now, g_reply, sizeof(g_reply));
             if (reply.is_error() || !reply.value().has_reply())
@@ -428,8 +298,7 @@ bool wanted(CommandLine const& command_line)
 
 void boot_services_start(CommandLine const& command_line)
 {
-    // Every node can list and admit machines waiting at the cluster's boot servers.
-    set_admission_operations(AdmissionOperations { pending_everywhere, admit_everywhere });
+    boot_admission_install();
     if (!wanted(command_line))
         return;
     char const* problem = nullptr;
@@ -458,13 +327,7 @@ void boot_services_start(CommandLine const& command_line)
     }
     while (length > 0 && g_netboot_options[length - 1] == ' ')
         g_netboot_options[--length] = '\0';
-    g_manual_admission = command_line.has("admit") && command_line.get("admit") == StringView("manual");
-    if (command_line.has("admit") && !g_manual_admission && command_line.get("admit") != StringView("auto"))
-        log_warn("bootserver: admit= is `auto` or `manual`; using auto");
-    if (g_manual_admission) {
-        (void)cluster::add_rpc_service(u16(RpcService::BootAdmission), 0, serve_pending, nullptr);
-        (void)cluster::add_rpc_service(u16(RpcService::BootAdmission), 1, serve_admit, nullptr);
-    }
+    boot_admission_configure(command_line);
     g_dhcp_config = new (std::nothrow) DhcpServerConfig(config.release_value());
     if (!g_dhcp_config) {
         log_error("bootserver: out of memory");
