@@ -28,12 +28,11 @@ void* g_on_byte_context = nullptr;
 // drop characters — once a whole prompt — so a character waits up to a second.
 // A console nobody drains (a connected reader that stopped reading) must not
 // freeze the kernel, though: after one such timeout the port counts as stalled
-// and characters are dropped (counted) without waiting until it drains again.
+// and characters are dropped without waiting until it drains again.
 constexpr u64 TRANSMIT_WAIT_NS = 1'000'000'000;
 // Before the clock is calibrated, and against a broken UART.
 constexpr u64 TRANSMIT_WAIT_SPINS = 10'000'000;
 bool g_stalled = false;
-u64 g_dropped = 0;
 
 bool transmitter_ready() { return inb(COM1 + LSR) & 0x20; }
 
@@ -52,10 +51,8 @@ void put_raw(char c)
 {
     bool ready = g_stalled ? transmitter_ready() : wait_for_transmitter();
     g_stalled = !ready;
-    if (!ready) {
-        ++g_dropped;
+    if (!ready)
         return;
-    }
     outb(COM1 + DATA, u8(c));
     g_at_line_start = c == '\n';
 }

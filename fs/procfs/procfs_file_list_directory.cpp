@@ -2,7 +2,7 @@
 #include "fs/procfs/procfs_file_list_directory.h"
 
 #include "fs/procfs/procfs_file.h"
-#include "fs/vfs/file_clock.h"
+#include "fs/procfs/procfs_directory.h"
 
 ProcfsFileListDirectory::ProcfsFileListDirectory(NonnullRefPtr<ProcfsContext> context, NonnullRefPtr<Vnode> parent,
     u64 inode, ProcfsFileKind const* files, usize file_count)
@@ -23,14 +23,7 @@ Result<NonnullRefPtr<ProcfsFileListDirectory>> ProcfsFileListDirectory::create(N
 
 Result<VnodeStat> ProcfsFileListDirectory::stat()
 {
-    VnodeStat stat;
-    stat.fs_id = fs_id();
-    stat.inode = inode();
-    stat.mode = FileMode::Directory | 0555;
-    stat.nlink = 2;
-    stat.mtime = file_clock_now();
-    stat.block_size = PAGE_SIZE;
-    return stat;
+    return procfs_directory_stat(fs_id(), inode());
 }
 
 Result<NonnullRefPtr<Vnode>> ProcfsFileListDirectory::lookup(StringView name)
@@ -50,19 +43,5 @@ Result<NonnullRefPtr<Vnode>> ProcfsFileListDirectory::lookup(StringView name)
 
 Result<usize> ProcfsFileListDirectory::readdir(u64& cookie, DirectoryEntry* entries, usize capacity)
 {
-    // Cookies: 0 ".", 1 "..", 2 + i the i-th file.
-    usize filled = 0;
-    while (filled < capacity && cookie < 2) {
-        if (cookie == 0)
-            entries[filled++].set(inode(), VnodeKind::Directory, "."_sv);
-        else
-            entries[filled++].set(m_parent->inode(), VnodeKind::Directory, ".."_sv);
-        ++cookie;
-    }
-    while (filled < capacity && cookie - 2 < m_file_count) {
-        ProcfsFileKind kind = m_files[cookie - 2];
-        entries[filled++].set(procfs_inode::of_file(kind, 0), VnodeKind::Regular, procfs_file_name(kind));
-        ++cookie;
-    }
-    return filled;
+    return procfs_fill_file_list(cookie, entries, capacity, inode(), m_parent->inode(), m_files, m_file_count, 0);
 }

@@ -3,7 +3,7 @@
 
 #include "fs/procfs/procfs_file.h"
 #include "fs/procfs/procfs_file_kind.h"
-#include "fs/vfs/file_clock.h"
+#include "fs/procfs/procfs_directory.h"
 
 namespace {
 constexpr usize PROCESS_FILE_COUNT = sizeof(PROCFS_PROCESS_FILES) / sizeof(PROCFS_PROCESS_FILES[0]);
@@ -29,16 +29,7 @@ Result<NonnullRefPtr<ProcfsProcessDirectory>> ProcfsProcessDirectory::create(Non
 
 Result<VnodeStat> ProcfsProcessDirectory::stat()
 {
-    VnodeStat stat;
-    stat.fs_id = fs_id();
-    stat.inode = inode();
-    stat.mode = FileMode::Directory | 0555;
-    stat.nlink = 2;
-    stat.uid = m_uid;
-    stat.gid = m_gid;
-    stat.mtime = file_clock_now();
-    stat.block_size = PAGE_SIZE;
-    return stat;
+    return procfs_directory_stat(fs_id(), inode(), m_uid, m_gid);
 }
 
 Result<NonnullRefPtr<Vnode>> ProcfsProcessDirectory::lookup(StringView name)
@@ -61,19 +52,6 @@ Result<NonnullRefPtr<Vnode>> ProcfsProcessDirectory::lookup(StringView name)
 
 Result<usize> ProcfsProcessDirectory::readdir(u64& cookie, DirectoryEntry* entries, usize capacity)
 {
-    // Cookies: 0 ".", 1 "..", 2 + i the i-th file.
-    usize filled = 0;
-    while (filled < capacity && cookie < 2) {
-        if (cookie == 0)
-            entries[filled++].set(inode(), VnodeKind::Directory, "."_sv);
-        else
-            entries[filled++].set(m_parent->inode(), VnodeKind::Directory, ".."_sv);
-        ++cookie;
-    }
-    while (filled < capacity && cookie - 2 < PROCESS_FILE_COUNT) {
-        ProcfsFileKind kind = PROCFS_PROCESS_FILES[cookie - 2];
-        entries[filled++].set(procfs_inode::of_file(kind, m_pid), VnodeKind::Regular, procfs_file_name(kind));
-        ++cookie;
-    }
-    return filled;
+    return procfs_fill_file_list(cookie, entries, capacity, inode(), m_parent->inode(), PROCFS_PROCESS_FILES,
+        PROCESS_FILE_COUNT, m_pid);
 }

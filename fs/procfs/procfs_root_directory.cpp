@@ -4,9 +4,9 @@
 
 #include "fs/procfs/procfs_file.h"
 #include "fs/procfs/procfs_file_kind.h"
+#include "fs/procfs/procfs_directory.h"
 #include "fs/procfs/procfs_file_list_directory.h"
 #include "fs/procfs/procfs_process_directory.h"
-#include "fs/vfs/file_clock.h"
 #include "kernel/lib/format.h"
 
 namespace {
@@ -67,14 +67,7 @@ Result<NonnullRefPtr<ProcfsRootDirectory>> ProcfsRootDirectory::create(NonnullRe
 
 Result<VnodeStat> ProcfsRootDirectory::stat()
 {
-    VnodeStat stat;
-    stat.fs_id = fs_id();
-    stat.inode = inode();
-    stat.mode = FileMode::Directory | 0555;
-    stat.nlink = 2;
-    stat.mtime = file_clock_now();
-    stat.block_size = PAGE_SIZE;
-    return stat;
+    return procfs_directory_stat(fs_id(), inode());
 }
 
 Result<i32> ProcfsRootDirectory::parse_pid(StringView name)
