@@ -28,9 +28,12 @@ PORTABLE_DIRS := kernel fs net
 # Kernel-only code lives in kernel/init/ and in any folder named freestanding/ (kernel, fs, net).
 find_cpp = $(shell find $(1) -name '*.cpp' 2>/dev/null | sort)
 KERNEL_ONLY_SRCS := $(call find_cpp,kernel/init) $(shell find kernel fs net -path '*/freestanding/*.cpp' | sort)
-PORTABLE_SRCS := $(filter-out $(KERNEL_ONLY_SRCS),$(call find_cpp,$(PORTABLE_DIRS)))
+# The lwIP glue (net/lwip_port/, outside freestanding/) is portable too, but it
+# needs lwIP: the host tests link it with lwIP built for the host (below).
+LWIP_GLUE_SRCS := $(filter-out $(KERNEL_ONLY_SRCS),$(call find_cpp,net/lwip_port))
+PORTABLE_SRCS := $(filter-out $(KERNEL_ONLY_SRCS) $(LWIP_GLUE_SRCS),$(call find_cpp,$(PORTABLE_DIRS)))
 ARCH_SRCS := $(call find_cpp,arch/x86) $(shell find arch/x86 -name '*.S' | sort)
-KERNEL_SRCS := $(PORTABLE_SRCS) $(KERNEL_ONLY_SRCS) $(ARCH_SRCS)
+KERNEL_SRCS := $(PORTABLE_SRCS) $(LWIP_GLUE_SRCS) $(KERNEL_ONLY_SRCS) $(ARCH_SRCS)
 KERNEL_OBJS := $(patsubst %,$(BUILD)/kernel/%.o,$(KERNEL_SRCS))
 
 # ---------------------------------------------------------------- lwIP (the kernel's TCP/IP)
@@ -65,6 +68,7 @@ $(LWIP_DIR)/%.c:
 	$(LWIP_MISSING)
 $(KERNEL_OBJS) $(LWIP_OBJS): | $(LWIP_DIR)/include/lwip/opt.h
 KERNEL_OBJS += $(LWIP_OBJS)
+include tests/lwip_host/lwip_host.mk
 
 FONT_PSF := /usr/share/consolefonts/Lat15-Terminus16.psf.gz
 
@@ -183,7 +187,10 @@ else
 HOST_PORTABLE := $(filter $(addsuffix /%,$(UNITS)),$(PORTABLE_SRCS)) kernel/lib/error.cpp
 HOST_TEST_SRCS := $(call find_cpp,$(addprefix tests/host/,$(UNITS)) tests/host/fake_arch) tests/host/main.cpp
 endif
-HOST_OBJS := $(patsubst %,$(BUILD)/host/%.o,$(sort $(HOST_PORTABLE) $(HOST_TEST_SRCS)))
+HOST_OBJS := $(patsubst %,$(BUILD)/host/%.o,$(sort $(HOST_PORTABLE) $(HOST_TEST_SRCS) $(LWIP_GLUE_SRCS))) \
+	$(LWIP_HOST_TEST_OBJS)
+# Only the glue and its tests see lwIP's headers (the host build's).
+$(BUILD)/host/net/lwip_port/%.o $(BUILD)/host/tests/host/net/lwip_port/%.o: private HOST_CXXFLAGS += $(LWIP_HOST_INCLUDES)
 
 $(BUILD)/host/%.cpp.o: %.cpp
 	@mkdir -p $(dir $@)
@@ -220,7 +227,10 @@ fuzz: $(FUZZ_BINS)
 
 # Keep the support objects: make would otherwise delete them as intermediates.
 .SECONDARY: $(FUZZ_SUPPORT_OBJS)
-include tests/fuzz/lwip_host.mk
+# netif_receive_fuzz runs frames through the glue into lwIP built for the host.
+NETIF_FUZZ := $(BUILD)/fuzz/netif_receive_fuzz
+$(BUILD)/fuzzobj/net/lwip_port/%.o $(NETIF_FUZZ): private FUZZ_CXXFLAGS += $(LWIP_HOST_INCLUDES)
+$(NETIF_FUZZ): $(LWIP_FUZZ_OBJS) $(patsubst %,$(BUILD)/fuzzobj/%.o,$(LWIP_GLUE_SRCS)) | $(LWIP_DIR)/include/lwip/opt.h
 
 # ---------------------------------------------------------------- everything
 test: deps

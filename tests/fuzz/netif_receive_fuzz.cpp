@@ -1,22 +1,25 @@
-// libFuzzer target: Ethernet frames from the LAN into lwIP's receive path, the
-// way EthernetNetif::on_frame hands them to the stack in the kernel (frame in →
-// netif->input = ethernet_input → ARP or IPv4 → ICMP/UDP/TCP/DHCP). lwIP is the
-// real 2.1.3 core compiled for the host (tests/fuzz/lwip_host.mk, NO_SYS=1).
+// libFuzzer target: Ethernet frames from the LAN through the kernel's netif glue
+// (net/lwip_port/ethernet_netif.cpp, EthernetNetif::on_frame: length checks,
+// runt padding) into lwIP's receive path (netif->input =
+// ethernet_input → ARP or IPv4 → ICMP/UDP/TCP/DHCP), and what lwIP sends back
+// out through the glue's link_output to a FakeNetDevice. lwIP is the real 2.1.3
+// core compiled for the host (tests/lwip_host/, NO_SYS=1); the glue's stack
+// entry is ethernet_input itself and "run in stack context" is "run now".
 //
-// One netif eth0 (52:54:00:00:00:01, 10.77.0.1/24, gateway 10.77.0.254) with a
-// DHCP client running, a TCP echo listener and a UDP echo pcb on port 7, and a
+// One interface eth0 (52:54:00:00:00:01, 10.77.0.1/24, gateway 10.77.0.254) with
+// a DHCP client running, a TCP echo listener and a UDP echo pcb on port 7, and a
 // raw ICMP pcb that looks at every ICMP packet. Frames the stack sends are
-// counted and checked by link_output (length, chain, source MAC).
+// checked on their way into the glue (a well-formed chain no longer than a frame)
+// and after every input frame (length, source MAC, none refused by the device).
 //
 // Input: records of [length high, length low, clock step] followed by `length`
 // frame bytes (the last record may be short). Before each frame the fake clock
 // advances by step × 100 ms and lwIP's timers run, so an input can be a whole
-// conversation: ARP, a TCP handshake, data, retransmissions. Lengths outside
-// 14..1518 are dropped as the kernel's glue drops them; shorter than 60 bytes are
-// zero-padded to 60 (see receive()).
+// conversation: ARP, a TCP handshake, data, retransmissions. The glue drops
+// lengths outside 14..1518 and zero-pads runts to 60 bytes.
 //
 // State: lwIP is initialised once (its timer list cannot be reset); every input
-// gets a fresh netif and pcbs and tears them down afterwards (pcbs aborted, the
+// attaches the interface afresh and detaches it afterwards (pcbs aborted, the
 // netif removed, which flushes ARP, then the clock runs 16 s so fragments being
 // reassembled time out). The TCP ISN is fixed and LWIP_RAND restarts per input,
 // so an input replays the same way. After teardown every memory pool and lwIP's
@@ -39,27 +42,36 @@
 #include "lwip/timeouts.h"
 #include "lwip/udp.h"
 #include "lwip_host.h"
+#include "net/lwip_port/ethernet_netif.h"
 #include "netif/ethernet.h"
+#include "tests/lwip_host/fake_net_device.h"
 
 namespace {
 
 constexpr u16_t ECHO_PORT = 7;
 constexpr size_t RECORD_HEADER = 3;
-constexpr size_t MIN_FRAME = 14;        // an Ethernet header
-constexpr size_t MIN_PADDED_FRAME = 60; // the Ethernet minimum without the FCS
-constexpr size_t MAX_FRAME = 1514 + 4;  // NetDevice::MAX_FRAME plus one VLAN tag, as on_frame
-constexpr size_t MAX_SENT_FRAME = 1514; // what EthernetNetif::link_output accepts
+constexpr size_t MIN_FRAME = 14; // an Ethernet header
 constexpr u32_t CLOCK_STEP_MS = 100;
-constexpr u8_t MAC[ETH_HWADDR_LEN] = { 0x52, 0x54, 0x00, 0x00, 0x00, 0x01 };
+constexpr net::MacAddress MAC { { 0x52, 0x54, 0x00, 0x00, 0x00, 0x01 } };
+
+err_t run_now(net::StackEntry::StackFunction function, void* context)
+{
+    function(context);
+    return ERR_OK;
+}
+// PBUF_RAM: each frame its own malloc block, so ASan sees reads past its end.
+constexpr net::StackEntry FUZZ_ENTRY { ethernet_input, run_now, PBUF_RAM };
 
 struct Stack {
-    struct netif netif;
+    net::FakeNetDevice device { MAC };
+    net::EthernetNetif glue;
     struct tcp_pcb* listener = nullptr;
     struct udp_pcb* udp = nullptr;
     struct raw_pcb* raw = nullptr;
-    u64_t frames_sent = 0;
     u64_t bytes_seen = 0;
+    netif_linkoutput_fn glue_output = nullptr; // the glue's link_output, behind check_chain
     bool trace = false;
+    struct netif* netif() { return &glue.lwip_netif(); }
 };
 
 Stack g_stack;
@@ -73,11 +85,12 @@ mem_size_t g_heap_baseline;
 }
 
 // NETIF_RECEIVE_FUZZ_TRACE=1 prints what the stack sends: for checking seeds.
-void trace_sent(struct pbuf* chain)
+void trace_sent(std::vector<u8_t> const& frame)
 {
     u8_t head[14 + 20 + 14] = {};
-    u16_t got = pbuf_copy_partial(chain, head, sizeof(head), 0);
-    std::fprintf(stderr, "sent %u bytes, type %02x%02x", unsigned(chain->tot_len), head[12], head[13]);
+    size_t got = frame.size() < sizeof(head) ? frame.size() : sizeof(head);
+    std::memcpy(head, frame.data(), got);
+    std::fprintf(stderr, "sent %zu bytes, type %02x%02x", frame.size(), head[12], head[13]);
     if (got >= 34 && head[12] == 0x08 && head[13] == 0x00) {
         std::fprintf(stderr, " ip proto %u to %u.%u.%u.%u", head[23], head[30], head[31], head[32], head[33]);
         if (head[23] == IP_PROTO_TCP && got >= 48)
@@ -86,42 +99,40 @@ void trace_sent(struct pbuf* chain)
     std::fprintf(stderr, "\n");
 }
 
-err_t link_output(struct netif*, struct pbuf* chain)
+// Sits in front of the glue's link_output: what lwIP hands the link must be a
+// well-formed chain no longer than a frame (the glue would refuse it).
+err_t check_chain(struct netif* netif, struct pbuf* chain)
 {
-    if (chain->tot_len < MIN_FRAME || chain->tot_len > MAX_SENT_FRAME)
-        fail("lwIP sent a frame of impossible length");
+    if (chain->tot_len > net::NetDevice::MAX_FRAME)
+        fail("lwIP sent a frame longer than the MTU");
     size_t total = 0;
     for (struct pbuf* q = chain; q; q = q->next) {
         total += q->len;
         if (!q->next && q->len != q->tot_len)
             fail("last pbuf of a sent chain has len != tot_len");
-        auto* bytes = static_cast<u8_t const*>(q->payload);
-        for (u16_t i = 0; i < q->len; ++i)
-            g_stack.bytes_seen += bytes[i]; // touches every byte: ASan checks the bounds
     }
     if (total != chain->tot_len)
         fail("sent chain's lengths do not add up to tot_len");
-    u8_t source[ETH_HWADDR_LEN];
-    if (pbuf_copy_partial(chain, source, sizeof(source), ETH_HWADDR_LEN) != sizeof(source)
-        || std::memcmp(source, MAC, sizeof(source)) != 0)
-        fail("sent frame does not carry the netif's MAC as its source");
-    ++g_stack.frames_sent;
-    if (g_stack.trace)
-        trace_sent(chain);
-    return ERR_OK;
+    return g_stack.glue_output(netif, chain);
 }
 
-err_t init_netif(struct netif* netif)
+// Every frame lwIP sent through the glue since the last check.
+void check_sent()
 {
-    netif->name[0] = 'e';
-    netif->name[1] = 't';
-    netif->output = etharp_output;
-    netif->linkoutput = link_output;
-    netif->mtu = 1500;
-    netif->hwaddr_len = ETH_HWADDR_LEN;
-    std::memcpy(netif->hwaddr, MAC, ETH_HWADDR_LEN);
-    netif->flags = NETIF_FLAG_BROADCAST | NETIF_FLAG_ETHARP | NETIF_FLAG_ETHERNET;
-    return ERR_OK;
+    if (g_stack.device.refused != 0)
+        fail("lwIP sent a frame no driver would take (empty)");
+    for (auto const& sent : g_stack.device.sent) {
+        auto const& frame = sent.bytes;
+        if (frame.size() < MIN_FRAME)
+            fail("lwIP sent a frame shorter than an Ethernet header");
+        for (u8_t byte : frame)
+            g_stack.bytes_seen += byte;
+        if (std::memcmp(frame.data() + 6, MAC.bytes, 6) != 0)
+            fail("sent frame does not carry the netif's MAC as its source");
+        if (g_stack.trace)
+            trace_sent(frame);
+    }
+    g_stack.device.sent.clear();
 }
 
 // TCP echo: acknowledge what arrives and send back as much as the send buffer takes.
@@ -175,17 +186,18 @@ u8_t raw_icmp_recv(void*, struct raw_pcb*, struct pbuf* p, ip_addr_t const*)
 void set_up()
 {
     lwip_host_restart_rand();
+    if (g_stack.glue.attach(g_stack.device, FUZZ_ENTRY).is_error())
+        fail("attaching the interface failed");
+    g_stack.glue_output = g_stack.netif()->linkoutput;
+    g_stack.netif()->linkoutput = check_chain;
     ip4_addr_t address, netmask, gateway;
     IP4_ADDR(&address, 10, 77, 0, 1);
     IP4_ADDR(&netmask, 255, 255, 255, 0);
     IP4_ADDR(&gateway, 10, 77, 0, 254);
-    std::memset(&g_stack.netif, 0, sizeof(g_stack.netif));
-    if (!netif_add(&g_stack.netif, &address, &netmask, &gateway, nullptr, init_netif, ethernet_input))
-        fail("netif_add failed");
-    netif_set_default(&g_stack.netif);
-    netif_set_up(&g_stack.netif);
-    netif_set_link_up(&g_stack.netif);
-    if (dhcp_start(&g_stack.netif) != ERR_OK)
+    netif_set_addr(g_stack.netif(), &address, &netmask, &gateway);
+    netif_set_default(g_stack.netif());
+    netif_set_up(g_stack.netif());
+    if (dhcp_start(g_stack.netif()) != ERR_OK)
         fail("dhcp_start failed");
 
     struct tcp_pcb* pcb = tcp_new();
@@ -209,8 +221,8 @@ void set_up()
 
 void tear_down()
 {
-    dhcp_release_and_stop(&g_stack.netif);
-    dhcp_cleanup(&g_stack.netif);
+    dhcp_release_and_stop(g_stack.netif());
+    dhcp_cleanup(g_stack.netif());
     while (tcp_active_pcbs)
         tcp_abort(tcp_active_pcbs);
     while (tcp_tw_pcbs)
@@ -220,13 +232,15 @@ void tear_down()
     udp_remove(g_stack.udp);
     raw_remove(g_stack.raw);
     netif_poll_all(); // what the stack sent itself (answers to spoofed sources)
-    netif_remove(&g_stack.netif);
+    check_sent();
+    g_stack.glue.detach();
     // Fragments wait IP_REASS_MAXAGE (15) reassembly ticks of a second.
     for (int second = 0; second < 16; ++second) {
         lwip_host_advance_clock(1000);
         sys_check_timeouts();
         netif_poll_all();
     }
+    g_stack.device.sent.clear();
     // Anything the stack still holds now is a leak (timeouts excepted: their count varies).
     for (int pool = 0; pool < MEMP_MAX; ++pool) {
         if (pool != MEMP_SYS_TIMEOUT && lwip_stats.memp[pool]->used != g_pool_baseline[pool]) {
@@ -254,18 +268,7 @@ void initialise_once()
 
 void receive(u8_t const* frame, size_t length)
 {
-    if (length < MIN_FRAME || length > MAX_FRAME)
-        return;
-    // A runt arrives zero-padded to the Ethernet minimum, as from a NIC: lwIP 2.1.3's
-    // etharp_input reads a whole 28-byte ARP header without checking the length.
-    size_t padded = length < MIN_PADDED_FRAME ? MIN_PADDED_FRAME : length;
-    struct pbuf* packet = pbuf_alloc(PBUF_RAW, u16_t(padded), PBUF_RAM);
-    if (!packet)
-        return;
-    std::memset(packet->payload, 0, padded);
-    std::memcpy(packet->payload, frame, length);
-    if (g_stack.netif.input(packet, &g_stack.netif) != ERR_OK)
-        pbuf_free(packet);
+    g_stack.device.receive(frame, length);
 }
 
 } // namespace
@@ -285,6 +288,7 @@ extern "C" int LLVMFuzzerTestOneInput(u8_t const* data, size_t size)
         sys_check_timeouts();
         receive(data + offset, length);
         netif_poll_all();
+        check_sent();
         offset += length;
     }
     tear_down();

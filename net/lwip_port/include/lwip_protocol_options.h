@@ -1,6 +1,6 @@
 /* The lwIP protocol set and TCP sizes Unum runs, shared by the kernel's options
    (lwipopts.h beside this file) and the host fuzz build's
-   (tests/fuzz/lwip_host/include/lwipopts.h), so the fuzzer parses frames with
+   (tests/lwip_host/include/lwipopts.h), so the fuzzer parses frames with
    exactly the kernel's protocols and limits. Included only from an lwipopts.h. */
 #ifndef UNUM_LWIP_PROTOCOL_OPTIONS_H
 #define UNUM_LWIP_PROTOCOL_OPTIONS_H

@@ -4,7 +4,7 @@
 #include "kernel/lib/format.h"
 #include "lwip/netif.h"
 #include "lwip/tcpip.h"
-#include "net/lwip_port/freestanding/ethernet_netif.h"
+#include "net/lwip_port/ethernet_netif.h"
 #include "net/stack/interface_list.h"
 
 namespace net {

@@ -8,7 +8,7 @@
 #include "lwip/netif.h"
 #include "lwip/tcpip.h"
 #include "net/device/net_device.h"
-#include "net/lwip_port/freestanding/ethernet_netif.h"
+#include "net/lwip_port/ethernet_netif.h"
 #include "net/stack/network_stack.h"
 
 namespace {

@@ -12,7 +12,7 @@
 #include "lwip/netif.h"
 #include "lwip/tcpip.h"
 #include "net/device/net_device.h"
-#include "net/lwip_port/freestanding/ethernet_netif.h"
+#include "net/lwip_port/ethernet_netif.h"
 #include "net/stack/freestanding/interface_snapshot.h"
 #include "net/stack/freestanding/protocol_stats_snapshot.h"
 #include "net/stack/interface_list.h"
@@ -24,6 +24,24 @@ namespace net {
 namespace {
 
 bool g_running = false;
+
+// The interfaces live as long as the kernel, one per NetDevice, filled under the core lock.
+EthernetNetif g_interfaces[EthernetNetif::MAX_INTERFACES];
+usize g_interface_count = 0;
+
+// Frames go to the tcpip thread's mailbox, link changes through tcpip_callback.
+constexpr StackEntry TCPIP_THREAD_ENTRY { tcpip_input, tcpip_callback };
+
+// Caller holds the core lock.
+Result<EthernetNetif*> attach_interface(NetDevice& device)
+{
+    if (g_interface_count == EthernetNetif::MAX_INTERFACES)
+        return Error::NoSpace;
+    EthernetNetif& ethernet = g_interfaces[g_interface_count];
+    TRY(ethernet.attach(device, TCPIP_THREAD_ENTRY));
+    ++g_interface_count;
+    return &ethernet;
+}
 
 void tcpip_ready(void* semaphore) { static_cast<Semaphore*>(semaphore)->post(); }
 
@@ -126,7 +144,7 @@ void network_init(CommandLine const& command_line)
         LOCK_TCPIP_CORE();
         for (usize i = 0; i < devices.count(); ++i) {
             NetDevice& device = *devices.at(i);
-            auto attached = EthernetNetif::attach(device);
+            auto attached = attach_interface(device);
             if (attached.is_error()) {
                 log_error("net: cannot attach %.*s: %s", int(device.name().length()), device.name().characters(),
                     error_name(attached.error()));

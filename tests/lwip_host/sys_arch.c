@@ -1,4 +1,4 @@
-/* lwIP's system layer for the host fuzz build (NO_SYS=1): a fake clock that
+/* lwIP's system layer for the host build (NO_SYS=1): a fake clock that
    only the harness advances, a reproducible LWIP_RAND() sequence and the
    assertion handler. There are no threads, semaphores or mailboxes in NO_SYS
    mode, and SYS_LIGHTWEIGHT_PROT is 0, so nothing else is needed. */

@@ -1,58 +1,57 @@
 // EthernetNetif (see ethernet_netif.h): pbufs to fragments and frames to pbufs.
-#include "net/lwip_port/freestanding/ethernet_netif.h"
+#include "net/lwip_port/ethernet_netif.h"
 
 #include "kernel/log/klog.h"
 #include "lwip/etharp.h"
 #include "lwip/pbuf.h"
 #include "lwip/snmp.h"
 #include "lwip/stats.h"
-#include "lwip/tcpip.h"
 #include "netif/ethernet.h"
 
 namespace net {
 
 namespace {
 
-// Interfaces live as long as the kernel: a fixed table, filled under the core lock.
-EthernetNetif g_interfaces[EthernetNetif::MAX_INTERFACES];
-usize g_interface_count = 0;
-
 constexpr usize ETHERNET_HEADER = 14;
-constexpr usize ETHERNET_MINIMUM_FRAME = 60; // without the FCS
-// A longer chain than this is flattened into a bounce buffer first.
+// A longer chain than this is flattened into the bounce buffer first.
 constexpr usize MAX_FRAGMENTS = 16;
-// Guarded by the core lock (link_output always runs under it).
-u8 g_bounce[NetDevice::MAX_FRAME];
 
 } // namespace
 
-Result<EthernetNetif*> EthernetNetif::attach(NetDevice& device)
+Result<void> EthernetNetif::attach(NetDevice& device, StackEntry const& entry)
 {
-    if (g_interface_count == MAX_INTERFACES)
-        return Error::NoSpace;
-    EthernetNetif& self = g_interfaces[g_interface_count];
-    self.m_device = &device;
+    if (m_device || !entry.input || !entry.run_in_stack)
+        return Error::InvalidArgument;
+    m_device = &device;
+    m_entry = entry;
     ip4_addr_t none;
     ip4_addr_set_zero(&none);
-    if (!netif_add(&self.m_netif, &none, &none, &none, &self, init_netif, tcpip_input)) {
-        self.m_device = nullptr;
+    if (!netif_add(&m_netif, &none, &none, &none, this, init_netif, entry.input)) {
+        m_device = nullptr;
         return Error::IoError;
     }
-    ++g_interface_count;
     if (device.link_up())
-        netif_set_link_up(&self.m_netif);
-    device.set_link_listener(on_link_change, &self);
-    device.set_receiver(on_frame, &self);
-    return &self;
+        netif_set_link_up(&m_netif);
+    device.set_link_listener(on_link_change, this);
+    device.set_receiver(on_frame, this);
+    return {};
+}
+
+void EthernetNetif::detach()
+{
+    if (!m_device)
+        return;
+    m_device->set_receiver(nullptr, nullptr);
+    m_device->set_link_listener(nullptr, nullptr);
+    netif_remove(&m_netif);
+    m_device = nullptr;
 }
 
 EthernetNetif* EthernetNetif::from_netif(struct netif* netif)
 {
-    for (usize i = 0; i < g_interface_count; ++i) {
-        if (&g_interfaces[i].m_netif == netif)
-            return &g_interfaces[i];
-    }
-    return nullptr;
+    if (!netif || netif->linkoutput != link_output)
+        return nullptr;
+    return static_cast<EthernetNetif*>(netif->state);
 }
 
 err_t EthernetNetif::init_netif(struct netif* netif)
@@ -94,8 +93,8 @@ err_t EthernetNetif::link_output(struct netif* netif, struct pbuf* chain)
         fragments[count++] = { piece->payload, piece->len };
     }
     if (flatten) {
-        u16_t copied = pbuf_copy_partial(chain, g_bounce, chain->tot_len, 0);
-        fragments[0] = { g_bounce, copied };
+        u16_t copied = pbuf_copy_partial(chain, self->m_bounce, chain->tot_len, 0);
+        fragments[0] = { self->m_bounce, copied };
         count = 1;
     }
     auto sent = self->m_device->transmit(fragments, count);
@@ -114,8 +113,8 @@ err_t EthernetNetif::link_output(struct netif* netif, struct pbuf* chain)
 void EthernetNetif::on_frame(void* context, void const* frame, usize length)
 {
     auto* self = static_cast<EthernetNetif*>(context);
-    if (length < ETHERNET_HEADER || length > NetDevice::MAX_FRAME + 4) { // + 4: one VLAN tag
-        __atomic_add_fetch(&self->m_rx_dropped, 1, __ATOMIC_RELAXED);
+    if (length < ETHERNET_HEADER || length > MAX_RECEIVED_FRAME) {
+        self->count_rx_drop();
         LINK_STATS_INC(link.lenerr);
         return;
     }
@@ -123,23 +122,23 @@ void EthernetNetif::on_frame(void* context, void const* frame, usize length)
     // them: lwIP's etharp_input trusts an ARP frame to hold a whole ARP
     // message (28 bytes) and would otherwise read the stale bytes of an
     // earlier frame in the pool buffer (found by tests/fuzz/netif_receive_fuzz).
-    usize padded = length < ETHERNET_MINIMUM_FRAME ? ETHERNET_MINIMUM_FRAME : length;
-    struct pbuf* packet = pbuf_alloc(PBUF_RAW, u16_t(padded), PBUF_POOL);
+    usize padded = length < MINIMUM_FRAME ? MINIMUM_FRAME : length;
+    struct pbuf* packet = pbuf_alloc(PBUF_RAW, u16_t(padded), self->m_entry.receive_buffers);
     if (!packet) {
-        __atomic_add_fetch(&self->m_rx_dropped, 1, __ATOMIC_RELAXED);
+        self->count_rx_drop();
         LINK_STATS_INC(link.memerr);
         return;
     }
     (void)pbuf_take(packet, frame, u16_t(length));
     if (padded > length) {
-        static u8 const zeros[ETHERNET_MINIMUM_FRAME] = {};
+        static u8 const zeros[MINIMUM_FRAME] = {};
         (void)pbuf_take_at(packet, zeros, u16_t(padded - length), u16_t(length));
     }
-    // tcpip_input only queues the frame for the tcpip thread; ERR_MEM when its
-    // mailbox (or the message pool) is full.
+    // In the kernel, tcpip_input only queues the frame for the tcpip thread;
+    // ERR_MEM when its mailbox (or the message pool) is full.
     if (self->m_netif.input(packet, &self->m_netif) != ERR_OK) {
         pbuf_free(packet);
-        __atomic_add_fetch(&self->m_rx_dropped, 1, __ATOMIC_RELAXED);
+        self->count_rx_drop();
         LINK_STATS_INC(link.drop);
         return;
     }
@@ -148,9 +147,12 @@ void EthernetNetif::on_frame(void* context, void const* frame, usize length)
 
 void EthernetNetif::on_link_change(void* context, bool link_up)
 {
-    err_t posted = tcpip_callback(link_up ? apply_link_up : apply_link_down, context);
-    if (posted != ERR_OK)
+    auto* self = static_cast<EthernetNetif*>(context);
+    err_t posted = self->m_entry.run_in_stack(link_up ? apply_link_up : apply_link_down, self);
+    if (posted != ERR_OK) {
+        __atomic_add_fetch(&self->m_link_changes_lost, 1, __ATOMIC_RELAXED);
         log_warn("net: lost a link change (%s)", link_up ? "up" : "down");
+    }
 }
 
 void EthernetNetif::apply_link_up(void* context)

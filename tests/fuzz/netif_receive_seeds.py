@@ -7,7 +7,7 @@ and the frame. Run it again after changing the harness's input format."""
 import pathlib
 import struct
 
-OUT = pathlib.Path(__file__).resolve().parents[1] / "corpus" / "netif_receive_fuzz"
+OUT = pathlib.Path(__file__).resolve().parents[0] / "corpus" / "netif_receive_fuzz"
 US_MAC = bytes.fromhex("525400000001")
 PEER_MAC = bytes.fromhex("525400000002")
 BROADCAST_MAC = b"\xff" * 6

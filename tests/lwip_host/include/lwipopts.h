@@ -1,8 +1,9 @@
-/* lwIP options for the host fuzz build (tests/fuzz/lwip_host.mk): the kernel's
+/* lwIP options for the host build (tests/lwip_host/lwip_host.mk: the host tests
+   of the netif glue and the netif_receive fuzzer): the kernel's
    protocol set and sizes (net/lwip_port/include/lwipopts.h) in NO_SYS mode,
    without the netconn API. Two deliberate differences, both so AddressSanitizer
    sees what the kernel build cannot:
-   - MEM_LIBC_MALLOC: PBUF_RAM buffers (the harness's received frames, every
+   - MEM_LIBC_MALLOC: PBUF_RAM buffers (the fuzzer's received frames, every
      segment lwIP sends) are separate malloc blocks, so a read past a frame is
      caught; the memory pools (pcbs, segments, reassembly) keep the kernel's
      counts, so running out of them behaves as in the kernel.
@@ -37,7 +38,7 @@
 #define PBUF_POOL_BUFSIZE 1536
 
 /* ---- protocols and TCP sizes: exactly the kernel's */
-#include "../../../../net/lwip_port/include/lwip_protocol_options.h"
+#include "../../../net/lwip_port/include/lwip_protocol_options.h"
 #define LWIP_HOOK_TCP_ISN(local_ip, local_port, remote_ip, remote_port) 0x00010000UL
 
 /* ---- checksums and statistics (the harness checks the pools with them) */

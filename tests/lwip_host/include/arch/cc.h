@@ -1,5 +1,5 @@
 /* lwIP's compiler and platform definitions for the host build used by fuzz
-   targets (tests/fuzz/lwip_host.mk): clang on Linux with glibc, so lwIP takes
+   targets and host tests (tests/lwip_host/lwip_host.mk): clang or gcc on Linux with glibc, so lwIP takes
    its types, limits and byte order from the C library's headers. Assertions
    print and abort (libFuzzer reports the input); random numbers come from a
    sequence the harness restarts for every input, so runs are reproducible.
