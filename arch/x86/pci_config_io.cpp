@@ -1,11 +1,12 @@
 // x86 PCI configuration access with mechanism #1: an address dword written to
 // port 0xCF8 selects bus/device/function/register, port 0xCFC carries the data.
 // The address/data pair is one shared resource, so each access holds a spinlock.
+#include "arch/x86/pci_config_io.h"
+
 #include "arch/x86/io.h"
-#include "kernel/arch/pci_config.h"
 #include "kernel/sync/spinlock.h"
 
-namespace arch {
+namespace x86 {
 
 namespace {
 
@@ -23,34 +24,30 @@ u32 config_address(u8 bus, u8 device, u8 function, u16 offset)
 
 } // namespace
 
-u32 pci_config_read32(u8 bus, u8 device, u8 function, u16 offset)
+u32 pci_io_read32(u8 bus, u8 device, u8 function, u16 offset)
 {
-    if (offset >= 256)
-        return 0xFFFFFFFFu;
     SpinlockGuard guard(g_config_lock);
-    x86::outl(CONFIG_ADDRESS, config_address(bus, device, function, offset));
-    return x86::inl(CONFIG_DATA);
+    outl(CONFIG_ADDRESS, config_address(bus, device, function, offset));
+    return inl(CONFIG_DATA);
 }
 
-void pci_config_write32(u8 bus, u8 device, u8 function, u16 offset, u32 value)
+void pci_io_write32(u8 bus, u8 device, u8 function, u16 offset, u32 value)
 {
-    if (offset >= 256)
-        return;
     SpinlockGuard guard(g_config_lock);
-    x86::outl(CONFIG_ADDRESS, config_address(bus, device, function, offset));
-    x86::outl(CONFIG_DATA, value);
+    outl(CONFIG_ADDRESS, config_address(bus, device, function, offset));
+    outl(CONFIG_DATA, value);
 }
 
 // Mechanism #1 is present when the address register holds what was written to it
-// (the classic probe); the previous value is put back.
-bool pci_config_available()
+// (the classic probe).
+bool pci_io_present()
 {
     SpinlockGuard guard(g_config_lock);
-    u32 saved = x86::inl(CONFIG_ADDRESS);
-    x86::outl(CONFIG_ADDRESS, ENABLE);
-    bool present = x86::inl(CONFIG_ADDRESS) == ENABLE;
-    x86::outl(CONFIG_ADDRESS, saved);
+    u32 saved = inl(CONFIG_ADDRESS);
+    outl(CONFIG_ADDRESS, ENABLE);
+    bool present = inl(CONFIG_ADDRESS) == ENABLE;
+    outl(CONFIG_ADDRESS, saved);
     return present;
 }
 
-} // namespace arch
+} // namespace x86

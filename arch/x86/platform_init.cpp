@@ -1,14 +1,16 @@
 // x86 platform bring-up after memory (see platform_init.h): FPU and CPU features,
 // the legacy PICs remapped and masked, ACPI's MADT, IOAPIC and LAPIC (falling back
-// to the PIC when either is missing), ACPI power control (power.cpp), the
-// calibrated 1 kHz timer driving the scheduler, the screen console, and console
-// input/output per `console=`.
+// to the PIC when either is missing), ACPI power control (power.cpp), PCI
+// configuration access (ECAM or ports, pci_config.cpp), the calibrated 1 kHz
+// timer driving the scheduler, the screen console, and console input/output per
+// `console=`.
 #include "arch/x86/platform_init.h"
 
 #include "arch/x86/cpuid_features.h"
 #include "arch/x86/fpu.h"
 #include "arch/x86/ioapic.h"
 #include "arch/x86/lapic.h"
+#include "arch/x86/pci_config.h"
 #include "arch/x86/pic.h"
 #include "arch/x86/power.h"
 #include "arch/x86/ps2_keyboard.h"
@@ -91,6 +93,7 @@ void platform_init(BootInfo const& boot_info, CommandLine const& command_line)
     pic_disable();
     init_acpi(boot_info);
     init_interrupt_controllers();
+    pci_config_init(g_platform); // before kernel_main enumerates the bus
     log_cpu();
     if (auto timer = timer_init(KERNEL_TICK_HZ, sched::on_timer_tick); timer.is_error())
         panic("timer: %s", error_name(timer.error()));

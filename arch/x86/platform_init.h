@@ -1,5 +1,5 @@
-// x86 platform bring-up after memory: FPU, legacy PIC, ACPI, LAPIC/IOAPIC, the
-// timer, the screen console and console input.
+// x86 platform bring-up after memory: FPU, legacy PIC, ACPI, LAPIC/IOAPIC, PCI
+// configuration access, the timer, the screen console and console input.
 #pragma once
 
 #include "kernel/boot/boot_info.h"

@@ -41,8 +41,9 @@ public:
     virtual Result<UptimeInfo> uptime() = 0;
     // One entry per processor, in the order /proc/cpuinfo numbers them.
     virtual Result<Vector<CpuInfo>> cpus() = 0;
-    // /proc/pci: the node's PCI functions, one pci::format_device line each
-    // (kernel/pci/pci_format.h); empty where there is no PCI.
+    // /proc/pci: how configuration space is reached (a "# config: ..." line,
+    // pci::format_config_method), then the node's PCI functions, one
+    // pci::format_device line each (kernel/pci/pci_format.h); empty where there is no PCI.
     virtual Result<Vector<u8>> pci_listing() { return Vector<u8> {}; }
     // /proc/net/interfaces: the node's network interfaces, lo first; empty
     // where no network stack runs.

@@ -50,6 +50,20 @@ __attribute__((format(printf, 4, 5))) usize append(char* buffer, usize size, usi
 
 } // namespace
 
+usize format_config_method(arch::PciConfigMethod const& method, char* buffer, usize size)
+{
+    switch (method.kind) {
+    case arch::PciConfigMethod::Kind::Ecam:
+        return format(buffer, size, "# config: ecam 0x%llx buses %u-%u", (unsigned long long)method.ecam_base,
+            unsigned(method.bus_start), unsigned(method.bus_end));
+    case arch::PciConfigMethod::Kind::Ports:
+        return format(buffer, size, "# config: ports 0xcf8/0xcfc");
+    case arch::PciConfigMethod::Kind::None:
+        break;
+    }
+    return format(buffer, size, "# config: none");
+}
+
 char const* class_name(u8 class_code, u8 subclass)
 {
     char const* fallback = "Unknown";

@@ -1,7 +1,9 @@
-// The debug monitor's `pci` command. Reads only the list enumerate() filled at
-// boot; it touches no configuration space, so it is safe at any time.
+// The debug monitor's `pci` command: how configuration space is reached, then the
+// list enumerate() filled at boot. It touches no configuration space, so it is
+// safe at any time.
 #include "kernel/pci/pci_monitor_command.h"
 
+#include "kernel/arch/pci_config.h"
 #include "kernel/monitor/monitor.h"
 #include "kernel/pci/pci_bus.h"
 #include "kernel/pci/pci_format.h"
@@ -9,11 +11,13 @@
 void command_pci(MonitorIo& io, StringView)
 {
     PciBus const& bus = PciBus::the();
+    char line[256];
+    pci::format_config_method(arch::pci_config_method(), line, sizeof(line));
+    io.print("%s\n", line);
     if (bus.count() == 0) {
         io.print("no PCI functions (not enumerated, or no configuration access)\n");
         return;
     }
-    char line[256];
     for (usize i = 0; i < bus.count(); ++i) {
         PciDevice const& device = bus.device(i);
         pci::format_device(device, line, sizeof(line));

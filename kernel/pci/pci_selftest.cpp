@@ -1,5 +1,6 @@
-// Self-tests of PCI enumeration on the real (or QEMU) machine: configuration
-// mechanism #1 answers, a host bridge sits at 00:00.0, and BARs decode sanely.
+// Self-tests of PCI on the real (or QEMU) machine: a configuration mechanism
+// answers (ECAM or ports), a host bridge sits at 00:00.0, and BARs decode sanely.
+#include "kernel/arch/pci_config.h"
 #include "kernel/pci/pci_bus.h"
 #include "kernel/pci/pci_format.h"
 #include "kernel/selftest/selftest.h"
@@ -26,5 +27,26 @@ SELFTEST("pci: enumeration finds a host bridge and decodes BARs")
     if (PciDevice const* nic = bus.find(0x8086, 0x100e)) {
         ST_EXPECT(nic->bars[0].is_memory());
         ST_EXPECT(nic->bars[0].size == 128 * KiB);
+    }
+}
+
+// The extended space (offsets 256..4095) is there exactly where ECAM is in use;
+// elsewhere it reads as all ones. Both paths must agree on 00:00.0's header.
+SELFTEST("pci: configuration method and extended space")
+{
+    arch::PciConfigMethod method = arch::pci_config_method();
+    char line[64];
+    pci::format_config_method(method, line, sizeof(line));
+    t.note("%s", line + 2); // the note brings its own "# "
+    ST_EXPECT(arch::pci_config_available());
+    ST_EXPECT(method.kind != arch::PciConfigMethod::Kind::None);
+    bool ecam = method.kind == arch::PciConfigMethod::Kind::Ecam;
+    ST_EXPECT(arch::pci_config_extended_available(0) == ecam);
+    if (!ecam)
+        ST_EXPECT(arch::pci_config_read32(0, 0, 0, 0x100) == 0xFFFFFFFFu);
+    PciBus& bus = PciBus::the();
+    if (bus.count() > 0) {
+        PciDevice const& bridge = bus.device(0);
+        ST_EXPECT(arch::pci_config_read32(0, 0, 0, 0) == (u32(bridge.device_id) << 16 | bridge.vendor_id));
     }
 }

@@ -1,6 +1,7 @@
 // Local process and system facts for procfs (see local_info_providers.h).
 #include "kernel/proc/local_info_providers.h"
 
+#include "kernel/arch/pci_config.h"
 #include "kernel/arch/time.h"
 #include "kernel/cpu/cpu_features.h"
 #include "kernel/mm/frame_allocator.h"
@@ -24,6 +25,16 @@ void copy_text(char* destination, usize capacity, char const* source)
     for (; source && source[i] && i + 1 < capacity; ++i)
         destination[i] = source[i];
     destination[i] = 0;
+}
+
+// Appends a line a formatter wrote into line[0..size-1) (length as it returned it,
+// maybe truncated) and its newline.
+Result<void> append_line(Vector<u8>& text, char* line, usize size, usize length)
+{
+    if (length > size - 2)
+        length = size - 2;
+    line[length++] = '\n';
+    return text.try_append(reinterpret_cast<u8 const*>(line), length);
 }
 
 char state_letter(Process& process)
@@ -111,13 +122,10 @@ Result<Vector<u8>> LocalSystemInfoProvider::pci_listing()
     PciBus const& bus = PciBus::the();
     Vector<u8> text;
     char line[256];
-    for (usize i = 0; i < bus.count(); ++i) {
-        usize length = pci::format_device(bus.device(i), line, sizeof(line) - 1);
-        if (length > sizeof(line) - 2)
-            length = sizeof(line) - 2;
-        line[length++] = '\n';
-        TRY(text.try_append(reinterpret_cast<u8 const*>(line), length));
-    }
+    usize length = pci::format_config_method(arch::pci_config_method(), line, sizeof(line) - 1);
+    TRY(append_line(text, line, sizeof(line), length));
+    for (usize i = 0; i < bus.count(); ++i)
+        TRY(append_line(text, line, sizeof(line), pci::format_device(bus.device(i), line, sizeof(line) - 1)));
     return text;
 }
 

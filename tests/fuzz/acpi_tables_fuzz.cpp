@@ -2,7 +2,8 @@
 // would stop the fuzzer at the door, so the harness repairs them (RSDP, root
 // table, the tables it lists, the DSDT a FADT names) before parsing, and also
 // feeds the input straight to the MADT/MCFG/HPET/FADT/DSDT decoders as one table
-// and to the \_Sx_ AML scan as raw bytes.
+// and to the \_Sx_ AML scan as raw bytes. Decoded ECAM regions go through the
+// PCI ECAM window checks, whose every accepted address must stay in its window.
 #include <cstdint>
 #include <cstring>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "kernel/acpi/mcfg.h"
 #include "kernel/acpi/sleep_type.h"
 #include "kernel/acpi/table_directory.h"
+#include "kernel/pci/ecam.h"
 
 namespace {
 
@@ -85,6 +87,22 @@ void fix_root(Blob& blob, u64 phys, usize entry_size)
     fix_table(blob, phys);
 }
 
+// Whatever MCFG said, an accepted window lies below the physical limit and the
+// last dword of each bus it covers lies inside it.
+void check_ecam_windows(acpi::PlatformInfo const& info)
+{
+    for (unsigned bus = 0; bus < 256; ++bus) {
+        auto window = pci::find_ecam_window(info.ecam, info.ecam_count, u8(bus));
+        if (window.is_error())
+            continue;
+        pci::EcamWindow const& w = window.value();
+        auto last = w.offset_of(u8(bus), 31, 7, pci::ECAM_FUNCTION_SIZE - 4);
+        if (!w.covers(u8(bus)) || last.is_error() || last.value() >= w.mapped_size()
+            || w.mapped_base() + w.mapped_size() > pci::ECAM_PHYSICAL_LIMIT)
+            __builtin_trap();
+    }
+}
+
 void fuzz_single_table(u8 const* data, usize size)
 {
     if (size < 37)
@@ -115,6 +133,7 @@ void fuzz_single_table(u8 const* data, usize size)
         (void)info.route_isa_irq(irq);
     if (info.cpu_count > acpi::PlatformInfo::MAX_CPUS || info.ecam_count > acpi::PlatformInfo::MAX_ECAM_REGIONS)
         __builtin_trap();
+    check_ecam_windows(info);
     if (info.power.has_s5 && (info.power.s5_sleep_type_a > 7 || info.power.s5_sleep_type_b > 7))
         __builtin_trap();
 }
@@ -153,6 +172,7 @@ extern "C" int LLVMFuzzerTestOneInput(uint8_t const* data, size_t size)
     acpi::AcpiMemory memory { &Blob::map, &blob };
     static acpi::PlatformInfo info;
     (void)acpi::parse_platform(memory, blob.bytes.data(), blob.bytes.size(), info);
+    check_ecam_windows(info);
     (void)acpi::find_rsdp_in_bios(memory);
     return 0;
 }

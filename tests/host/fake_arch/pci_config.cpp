@@ -19,6 +19,7 @@ using Key = std::tuple<u8, u8, u8>;
 struct FakeSpace {
     std::map<Key, FakeFunction> functions;
     bool available = true;
+    arch::PciConfigMethod method { arch::PciConfigMethod::Kind::Ports, 0, 0, 0 };
     u32 unsafe_bar_writes = 0;
     u64 reads = 0;
 };
@@ -46,6 +47,7 @@ bool is_bar_offset(FakeFunction const& fn, u16 offset)
 
 void fake_pci_reset() { space() = FakeSpace {}; }
 void fake_pci_set_available(bool available) { space().available = available; }
+void fake_pci_set_method(arch::PciConfigMethod const& method) { space().method = method; }
 
 void fake_pci_add_function(u8 bus, u8 device, u8 function, u32 const config[64])
 {
@@ -114,5 +116,10 @@ void pci_config_write32(u8 bus, u8 device, u8 function, u16 offset, u32 value)
 }
 
 bool pci_config_available() { return space().available; }
+
+// The fake models only the 256-byte header, as the ports reach it.
+bool pci_config_extended_available(u8) { return false; }
+
+PciConfigMethod pci_config_method() { return space().method; }
 
 } // namespace arch

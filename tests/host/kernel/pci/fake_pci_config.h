@@ -2,11 +2,14 @@
 // (tests/host/fake_arch/pci_config.cpp): tests build a machine, then enumerate it.
 #pragma once
 
+#include "kernel/arch/pci_config.h"
 #include "kernel/lib/types.h"
 
 // Empties the space and makes it available again.
 void fake_pci_reset();
 void fake_pci_set_available(bool available);
+// What arch::pci_config_method() reports (ports by default); accesses do not change.
+void fake_pci_set_method(arch::PciConfigMethod const& method);
 // Adds (or replaces) a function with the given 64-dword header. BARs decode nothing
 // until fake_pci_set_bar_size says how large they are.
 void fake_pci_add_function(u8 bus, u8 device, u8 function, u32 const config[64]);

@@ -242,5 +242,18 @@ TEST_CASE("PCI monitor command lists the boot enumeration", "[pci]")
     CHECK(io.output.find("00:03.0 8086:100e class 02.00.00 irq 11 bar0 mem 0xfebc0000 size 0x20000") != std::string::npos);
     CHECK(io.output.find("[Ethernet controller]") != std::string::npos);
     CHECK(io.output.find("01:00.0 1af4:1001") != std::string::npos);
+    CHECK(io.output.rfind("# config: ports 0xcf8/0xcfc\n", 0) == 0);
+    fake_pci_reset();
+}
+
+TEST_CASE("PCI monitor command names ECAM when the seam uses it", "[pci]")
+{
+    build_machine();
+    REQUIRE_FALSE(PciBus::the().enumerate().is_error());
+    fake_pci_set_method({ arch::PciConfigMethod::Kind::Ecam, 0xB0000000, 0, 255 });
+    CapturingIo io;
+    command_pci(io, StringView(""));
+    CHECK(io.output.rfind("# config: ecam 0xb0000000 buses 0-255\n", 0) == 0);
+    CHECK(io.output.find("00:00.0 8086:1237") != std::string::npos);
     fake_pci_reset();
 }
