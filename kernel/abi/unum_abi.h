@@ -79,7 +79,9 @@
 #define UNUM_SYS_CLUSTER_PING 62   /* (unsigned node, unsigned long payload_size, unsigned long timeout_ms) -> round trip in ns; 0: 2 s */
 #define UNUM_SYS_REBOOT 63         /* (int command: UNUM_REBOOT_*) root only; does not return on success */
 #define UNUM_SYS_CLUSTER_ADMISSION 64 /* (int op: UNUM_ADMISSION_*, const unsigned char mac[6], char* out, unsigned long cap) */
-#define UNUM_SYS_COUNT 65
+#define UNUM_SYS_SENDMSG 65        /* (int fd, const struct unum_msghdr* msg, int flags) -> bytes */
+#define UNUM_SYS_RECVMSG 66        /* (int fd, struct unum_msghdr* msg, int flags) -> bytes; sets msg_namelen, msg_controllen, msg_flags */
+#define UNUM_SYS_COUNT 67
 
 /* unum_reboot(int command): after the kernel's shutdown hooks, turn the node off
    (ACPI S5) or restart it. EPERM unless root, EINVAL for another command. */

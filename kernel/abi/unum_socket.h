@@ -43,6 +43,27 @@ UNUM_ABI_ASSERT(sizeof(struct unum_sockaddr) == 16, "sockaddr is 16 bytes");
 #define UNUM_MSG_PEEK 0x01
 #define UNUM_MSG_WAITALL 0x02
 #define UNUM_MSG_DONTWAIT 0x08
+/* recvmsg's msg_flags on return (output only) */
+#define UNUM_MSG_TRUNC 0x100  /* the datagram was longer than the buffers; the rest is dropped */
+#define UNUM_MSG_CTRUNC 0x200 /* ancillary data was cut (never: Unum has none) */
+
+/* ---- sendmsg/recvmsg (the 4.4BSD layout: an int iovlen, a socklen_t controllen) */
+struct unum_iovec {
+    void* iov_base;
+    unsigned long iov_len;
+};
+struct unum_msghdr {
+    void* msg_name;                 /* a sockaddr_in, or NULL */
+    unum_socklen_t msg_namelen;
+    struct unum_iovec* msg_iov;
+    int msg_iovlen;                 /* 0..UNUM_IOV_MAX, else EMSGSIZE */
+    void* msg_control;              /* no ancillary data: sendmsg needs msg_controllen 0 */
+    unum_socklen_t msg_controllen;  /* recvmsg sets it to 0 */
+    int msg_flags;                  /* recvmsg: UNUM_MSG_TRUNC */
+};
+UNUM_ABI_ASSERT(sizeof(struct unum_iovec) == 16, "iovec is 16 bytes");
+UNUM_ABI_ASSERT(sizeof(struct unum_msghdr) == 48, "msghdr is 48 bytes");
+#define UNUM_IOV_MAX 1024
 
 /* ---- shutdown(how) */
 #define UNUM_SHUT_RD 0
@@ -54,6 +75,7 @@ UNUM_ABI_ASSERT(sizeof(struct unum_sockaddr) == 16, "sockaddr is 16 bytes");
 #define UNUM_SO_REUSEADDR 0x0004
 #define UNUM_SO_KEEPALIVE 0x0008
 #define UNUM_SO_BROADCAST 0x0020
+#define UNUM_SO_LINGER 0x0080   /* struct unum_linger */
 #define UNUM_SO_SNDBUF 0x1001
 #define UNUM_SO_RCVBUF 0x1002
 #define UNUM_SO_SNDTIMEO 0x1005 /* struct unum_timeval */
@@ -61,6 +83,10 @@ UNUM_ABI_ASSERT(sizeof(struct unum_sockaddr) == 16, "sockaddr is 16 bytes");
 #define UNUM_SO_ERROR 0x1007    /* int: the pending error, cleared by reading */
 #define UNUM_SO_TYPE 0x1008     /* int */
 #define UNUM_TCP_NODELAY 0x01   /* level UNUM_IPPROTO_TCP */
+struct unum_linger {
+    int l_onoff;  /* close() lingers (or, with l_linger 0, resets the connection) */
+    int l_linger; /* seconds */
+};
 
 /* ---- poll */
 struct unum_pollfd {

@@ -1,14 +1,17 @@
 // Socket system calls: socket, bind, listen, accept, connect, sendto, recvfrom,
-// shutdown, getsockopt, setsockopt, getsockname, getpeername. Each copies its
-// user arguments in (addresses through net/socket/socket_address.h, option
-// values through socket_option.h), then calls the Socket (net/socket/socket.h);
-// data moves through a kernel bounce buffer. See docs/sockets.md.
+// sendmsg, recvmsg, shutdown, getsockopt, setsockopt, getsockname,
+// getpeername. Each copies its user arguments in (addresses through
+// net/socket/socket_address.h, option values through socket_option.h, msghdrs
+// through socket_message.h), then calls the Socket (net/socket/socket.h); data
+// moves through a kernel bounce buffer, gathered from and scattered to the
+// user's buffers by a UserIoVector. See docs/sockets.md.
 #include "fs/vfs/file_flags.h"
 #include "kernel/abi/unum_socket.h"
 #include "kernel/lib/vector.h"
 #include "kernel/proc/process.h"
 #include "kernel/syscall/current_files.h"
 #include "kernel/syscall/syscall_families.h"
+#include "kernel/syscall/user_io_vector.h"
 #include "kernel/syscall/user_ptr.h"
 #include "net/socket/socket.h"
 
@@ -123,26 +126,24 @@ Result<u64> sys_connect(SyscallArgs const& args)
     return 0;
 }
 
-Result<u64> sys_sendto(SyscallArgs const& args)
+namespace {
+
+// send/sendto/sendmsg: data gathered from user memory into a kernel bounce
+// buffer. A datagram goes in one piece; a stream in bounce-sized pieces, and a
+// partial send returns what went.
+Result<u64> send_gathered(SocketFile& target, UserIoVector& data, u64 flags, SocketAddress const* to)
 {
-    auto target = TRY(socket_for(args.arg[0]));
-    u64 user = args.arg[1];
-    usize size = args.arg[2];
-    bool nonblocking = wants_nonblocking(*target.file, args.arg[3]);
-    SocketAddress to;
-    bool has_to = args.arg[4] != 0;
-    if (has_to)
-        to = TRY(copy_address_in(args.arg[4], args.arg[5]));
+    bool nonblocking = wants_nonblocking(*target.file, flags);
+    usize size = data.total();
     if (!target.socket.is_stream() && size > MAX_TRANSFER)
         return Error::MessageTooLong;
     Vector<u8> bounce;
     TRY(bounce.try_resize(size < MAX_TRANSFER ? size : MAX_TRANSFER));
     usize done = 0;
-    // A datagram goes in one piece; a stream in bounce-sized pieces.
     do {
         usize chunk = size - done < bounce.size() ? size - done : bounce.size();
-        TRY(UserPtr<u8>(user + done).read_array(bounce.data(), chunk));
-        auto sent = target.socket.send_to(bounce.data(), chunk, has_to ? &to : nullptr, nonblocking);
+        TRY(data.gather(bounce.data(), chunk));
+        auto sent = target.socket.send_to(bounce.data(), chunk, to, nonblocking);
         if (sent.is_error()) {
             if (sent.error() == Error::BrokenPipe)
                 signal_broken_pipe();
@@ -155,37 +156,120 @@ Result<u64> sys_sendto(SyscallArgs const& args)
     return done;
 }
 
-Result<u64> sys_recvfrom(SyscallArgs const& args)
+struct Received {
+    usize size { 0 };
+    SocketAddress from;
+    bool truncated { false }; // a datagram longer than the buffers (recvmsg's MSG_TRUNC)
+};
+
+// recv/recvfrom/recvmsg: at most MAX_TRANSFER bytes into a bounce buffer, then
+// scattered to user memory. MSG_WAITALL keeps a blocking stream receive going
+// until the buffers are full, the stream ends or an error comes.
+Result<Received> receive_scattered(SocketFile& target, UserIoVector& data, u64 flags)
 {
-    auto target = TRY(socket_for(args.arg[0]));
-    u64 user = args.arg[1];
-    usize size = args.arg[2] < MAX_TRANSFER ? args.arg[2] : MAX_TRANSFER;
-    u64 flags = args.arg[3];
+    usize size = data.total() < MAX_TRANSFER ? data.total() : MAX_TRANSFER;
     bool nonblocking = wants_nonblocking(*target.file, flags);
     bool peek = flags & UNUM_MSG_PEEK;
     bool wait_all = (flags & UNUM_MSG_WAITALL) && target.socket.is_stream() && !peek && !nonblocking;
     Vector<u8> bounce;
     TRY(bounce.try_resize(size));
-    SocketAddress from;
-    usize done = 0;
+    Received received;
     do {
-        auto received = target.socket.receive_from(bounce.data() + done, size - done, &from, peek, nonblocking);
-        if (received.is_error()) {
-            if (done == 0)
-                return received.error();
+        auto got = target.socket.receive_from(bounce.data() + received.size, size - received.size, &received.from,
+            peek, nonblocking, &received.truncated);
+        if (got.is_error()) {
+            if (received.size == 0)
+                return got.error();
             break;
         }
-        if (received.value() == 0)
+        if (got.value() == 0)
             break;
-        done += received.value();
-    } while (wait_all && done < size);
-    TRY(UserPtr<u8>(user).write_array(bounce.data(), done));
+        received.size += got.value();
+    } while (wait_all && received.size < size);
+    TRY(data.scatter(bounce.data(), received.size));
     if (target.socket.is_stream()) {
         auto peer = target.socket.peer_address();
-        from = peer.is_error() ? SocketAddress {} : peer.value();
+        received.from = peer.is_error() ? SocketAddress {} : peer.value();
     }
-    TRY(copy_address_out(args.arg[4], args.arg[5], from));
-    return done;
+    return received;
+}
+
+// sendmsg/recvmsg: the msghdr at user, decoded, and the iovecs it names.
+struct UserMessage {
+    SocketMessage header;
+    UserIoVector data;
+};
+
+Result<UserMessage> copy_message_in(u64 user)
+{
+    if (user == 0)
+        return Error::BadAddress;
+    u8 bytes[SOCKET_MESSAGE_SIZE];
+    TRY(UserPtr<u8>(user).read_array(bytes, sizeof(bytes)));
+    SocketMessage header = TRY(decode_socket_message(bytes, sizeof(bytes)));
+    auto data = TRY(UserIoVector::from_user(header.io_vectors, header.io_vector_count));
+    return UserMessage { header, std::move(data) };
+}
+
+} // namespace
+
+Result<u64> sys_sendto(SyscallArgs const& args)
+{
+    auto target = TRY(socket_for(args.arg[0]));
+    auto data = TRY(UserIoVector::single(args.arg[1], usize(args.arg[2])));
+    SocketAddress to;
+    bool has_to = args.arg[4] != 0;
+    if (has_to)
+        to = TRY(copy_address_in(args.arg[4], args.arg[5]));
+    return send_gathered(target, data, args.arg[3], has_to ? &to : nullptr);
+}
+
+Result<u64> sys_recvfrom(SyscallArgs const& args)
+{
+    auto target = TRY(socket_for(args.arg[0]));
+    auto data = TRY(UserIoVector::single(args.arg[1], usize(args.arg[2])));
+    Received received = TRY(receive_scattered(target, data, args.arg[3]));
+    TRY(copy_address_out(args.arg[4], args.arg[5], received.from));
+    return received.size;
+}
+
+// No ancillary data is supported: a control buffer on sendmsg is EINVAL
+// rather than silently ignored.
+Result<u64> sys_sendmsg(SyscallArgs const& args)
+{
+    auto target = TRY(socket_for(args.arg[0]));
+    auto message = TRY(copy_message_in(args.arg[1]));
+    if (message.header.control_length != 0)
+        return Error::InvalidArgument;
+    SocketAddress to;
+    bool has_to = message.header.name != 0 && message.header.name_length != 0; // as Linux
+    if (has_to)
+        to = TRY(copy_address_in(message.header.name, message.header.name_length));
+    return send_gathered(target, message.data, args.arg[2], has_to ? &to : nullptr);
+}
+
+// msg_name gets the sender (cut to msg_namelen, which becomes 16; 0 when
+// msg_name is null or msg_namelen 0); msg_controllen becomes 0; msg_flags is
+// MSG_TRUNC when a datagram did not fit.
+Result<u64> sys_recvmsg(SyscallArgs const& args)
+{
+    auto target = TRY(socket_for(args.arg[0]));
+    u64 user = args.arg[1];
+    auto message = TRY(copy_message_in(user));
+    Received received = TRY(receive_scattered(target, message.data, args.arg[2]));
+    unum_socklen_t name_length = 0;
+    if (message.header.name != 0 && message.header.name_length != 0) {
+        unum_sockaddr_in encoded = encode_socket_address(received.from);
+        usize copied = message.header.name_length < sizeof(encoded) ? message.header.name_length : sizeof(encoded);
+        TRY(UserPtr<u8>(message.header.name).write_array(reinterpret_cast<u8 const*>(&encoded), copied));
+        name_length = sizeof(encoded);
+    }
+    unum_msghdr header = TRY(UserPtr<unum_msghdr>(user).read());
+    header.msg_namelen = name_length;
+    header.msg_controllen = 0;
+    header.msg_flags = received.truncated ? UNUM_MSG_TRUNC : 0;
+    TRY(UserPtr<unum_msghdr>(user).write(header));
+    return received.size;
 }
 
 Result<u64> sys_shutdown(SyscallArgs const& args)

@@ -73,6 +73,8 @@ struct SyscallTable {
         entries[UNUM_SYS_CONNECT] = make_table_entry(sys_connect);
         entries[UNUM_SYS_SENDTO] = make_table_entry(sys_sendto);
         entries[UNUM_SYS_RECVFROM] = make_table_entry(sys_recvfrom);
+        entries[UNUM_SYS_SENDMSG] = make_table_entry(sys_sendmsg);
+        entries[UNUM_SYS_RECVMSG] = make_table_entry(sys_recvmsg);
         entries[UNUM_SYS_SHUTDOWN] = make_table_entry(sys_shutdown);
         entries[UNUM_SYS_GETSOCKOPT] = make_table_entry(sys_getsockopt);
         entries[UNUM_SYS_SETSOCKOPT] = make_table_entry(sys_setsockopt);

@@ -73,6 +73,8 @@ Result<u64> sys_accept(SyscallArgs const& args);
 Result<u64> sys_connect(SyscallArgs const& args);
 Result<u64> sys_sendto(SyscallArgs const& args);
 Result<u64> sys_recvfrom(SyscallArgs const& args);
+Result<u64> sys_sendmsg(SyscallArgs const& args);
+Result<u64> sys_recvmsg(SyscallArgs const& args);
 Result<u64> sys_shutdown(SyscallArgs const& args);
 Result<u64> sys_getsockopt(SyscallArgs const& args);
 Result<u64> sys_setsockopt(SyscallArgs const& args);

@@ -167,7 +167,8 @@ Result<usize> Socket::send_to(u8 const* data, usize size, SocketAddress const* t
     }
 }
 
-Result<usize> Socket::receive_from(u8* buffer, usize size, SocketAddress* from, bool peek, bool nonblocking)
+Result<usize> Socket::receive_from(u8* buffer, usize size, SocketAddress* from, bool peek, bool nonblocking,
+    bool* truncated)
 {
     return retry_until_ready<usize>([&]() -> Result<usize> {
         if (m_shut_read)
@@ -179,7 +180,7 @@ Result<usize> Socket::receive_from(u8* buffer, usize size, SocketAddress* from, 
         }
         if (size == 0)
             return 0;
-        return m_backend->receive(buffer, size, from, peek);
+        return m_backend->receive(buffer, size, from, peek, truncated);
     }, nonblocking, m_receive_timeout_ms);
 }
 
@@ -211,6 +212,9 @@ Result<void> Socket::set_option(SocketOption option, i64 value)
     case SocketOption::ReceiveTimeout:
         m_receive_timeout_ms = u64(value);
         return {};
+    case SocketOption::Linger:
+        m_linger = linger_from_option_value(value);
+        return {};
     case SocketOption::Error:
     case SocketOption::Type:
         return Error::NoProtocolOption;
@@ -234,6 +238,8 @@ Result<i64> Socket::get_option(SocketOption option)
         return i64(m_send_timeout_ms);
     case SocketOption::ReceiveTimeout:
         return i64(m_receive_timeout_ms);
+    case SocketOption::Linger:
+        return linger_option_value(m_linger);
     case SocketOption::Error: {
         // A non-blocking connect reports its outcome here.
         (void)finish_connect_locked();
@@ -301,4 +307,23 @@ u32 Socket::poll(OpenFileDescription&)
     if (m_shut_write)
         events &= ~PollEvent::Writable;
     return events;
+}
+
+void Socket::release(OpenFileDescription&)
+{
+    if (!is_stream() || !m_linger.on)
+        return;
+    if (m_linger.seconds == 0) {
+        MutexLocker locker(m_lock);
+        if (m_state != State::Listening)
+            m_backend->abort();
+        return;
+    }
+    // Linux's choice: when the time runs out (or a signal comes), close
+    // returns and the connection closes in the background as without SO_LINGER.
+    (void)retry_until_ready<void>([&]() -> Result<void> {
+        if (m_state == State::Connected && m_backend->has_unacknowledged_data())
+            return Error::TryAgain;
+        return {};
+    }, false, u64(m_linger.seconds) * 1000);
 }

@@ -34,8 +34,10 @@ public:
     // (then what went, or the error); BrokenPipe after shutdown(SHUT_WR).
     Result<usize> send_to(u8 const* data, usize size, SocketAddress const* to, bool nonblocking);
     // 0 at the end of a stream or after shutdown(SHUT_RD); TryAgain after
-    // the receive timeout or when non-blocking.
-    Result<usize> receive_from(u8* buffer, usize size, SocketAddress* from, bool peek, bool nonblocking);
+    // the receive timeout or when non-blocking. truncated (optional): set when
+    // a datagram was longer than size (the rest is dropped).
+    Result<usize> receive_from(u8* buffer, usize size, SocketAddress* from, bool peek, bool nonblocking,
+        bool* truncated = nullptr);
     // how: UNUM_SHUT_RD/WR/RDWR. NotConnected for a stream that is not connected.
     Result<void> shutdown(int how);
     Result<void> set_option(SocketOption option, i64 value);
@@ -48,6 +50,9 @@ public:
     Result<usize> read(OpenFileDescription& description, u64 offset, u8* buffer, usize size) override;
     Result<usize> write(OpenFileDescription& description, u64& offset, u8 const* data, usize size) override;
     u32 poll(OpenFileDescription& description) override;
+    // The last close: SO_LINGER's reset, or its wait (up to the linger time,
+    // interruptible) until the peer acknowledged everything sent.
+    void release(OpenFileDescription& description) override;
 
 private:
     enum class State : u8 { Fresh, Listening, Connecting, Connected };
@@ -72,4 +77,5 @@ private:
     bool m_shut_write { false };
     u64 m_send_timeout_ms { 0 };
     u64 m_receive_timeout_ms { 0 };
+    Linger m_linger;
 };

@@ -43,10 +43,17 @@ public:
     // Sends up to size bytes (a datagram whole), to the connected peer when to
     // is null. Returns what was taken; TryAgain when nothing could be.
     virtual Result<usize> send(u8 const* data, usize size, SocketAddress const* to) = 0;
-    // Receives up to size bytes (the rest of a datagram is dropped); 0 at the
-    // end of a stream; TryAgain when nothing is there. from: the sender.
-    virtual Result<usize> receive(u8* buffer, usize size, SocketAddress* from, bool peek) = 0;
+    // Receives up to size bytes (the rest of a datagram is dropped, and
+    // *truncated says so); 0 at the end of a stream; TryAgain when nothing is
+    // there. from: the sender. from and truncated may be null.
+    virtual Result<usize> receive(u8* buffer, usize size, SocketAddress* from, bool peek, bool* truncated) = 0;
     virtual Result<void> shutdown(bool read, bool write) = 0;
+    // Streams: whether sent data still waits for the peer's acknowledgement
+    // (what a lingering close waits for).
+    virtual bool has_unacknowledged_data() = 0;
+    // Streams: resets the connection now (RST), dropping what was not sent —
+    // SO_LINGER with a zero timeout. Nothing for other sockets.
+    virtual void abort() = 0;
     // Options the stack keeps (not the timeouts or the type, which Socket keeps).
     virtual Result<void> set_option(SocketOption option, i64 value) = 0;
     virtual Result<i64> get_option(SocketOption option) = 0;

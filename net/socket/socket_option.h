@@ -19,14 +19,26 @@ enum class SocketOption : u8 {
     Error,          // read-only: the pending error as an errno, cleared by reading
     Type,           // read-only: SOCK_STREAM/DGRAM/RAW
     NoDelay,        // level IPPROTO_TCP
+    Linger,         // value: linger_option_value(); kept by Socket, used at the last close
 };
+
+// SO_LINGER: whether the last close() of a stream lingers, and for how long.
+// On with 0 seconds, the close resets the connection (RST) instead.
+struct Linger {
+    bool on { false };
+    u32 seconds { 0 };
+};
+// The option value as an i64 (never negative) and back.
+i64 linger_option_value(Linger linger);
+Linger linger_from_option_value(i64 value);
 
 // NoProtocolOption (ENOPROTOOPT) for an unknown pair.
 Result<SocketOption> socket_option_from(int level, int name);
 
 // The value setsockopt passes: an int (length at least 4; booleans become 0/1,
-// negative sizes are InvalidArgument) or a timeval for the timeouts (length at
-// least 16; negative or out-of-range fields are InvalidArgument). Read-only
+// negative sizes are InvalidArgument), a timeval for the timeouts (length at
+// least 16; negative or out-of-range fields are InvalidArgument) or a linger
+// (length at least 8; a negative l_linger is InvalidArgument). Read-only
 // options are NoProtocolOption.
 Result<i64> decode_socket_option_value(SocketOption option, u8 const* bytes, usize length);
 

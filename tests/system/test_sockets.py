@@ -3,7 +3,8 @@
 # (127.0.0.1): nc over TCP and UDP, a refused connection, ^C on a blocked
 # `nc -l`, iperf, ping through a raw ICMP socket, ifconfig, /proc/net/stats and
 # netstat, and polltest (poll
-# and select on pipes; socket semantics over loopback). Two-node tests over
+# and select on pipes; socket semantics over loopback, sendmsg/recvmsg and
+# SO_LINGER). Two-node tests over
 # the cluster LAN are in test_network.py.
 # Run alone: tests/system/test_sockets.py --build build NAME
 import re
@@ -39,12 +40,32 @@ def run(node, line, timeout=None):
     return [l for l in text.split("\n")[1:] if l.strip() and not JOB_NOTICE.match(l)]
 
 
+# polltest lines that must be there (not merely absent as FAIL): the
+# sendmsg/recvmsg and SO_LINGER checks.
+POLLTEST_REQUIRED = [
+    "ok - sendmsg: UDP gathers three iovecs into one datagram",
+    "ok - recvmsg: UDP scatters the datagram over two iovecs",
+    "ok - recvmsg: msg_name is the UDP sender",
+    "ok - recvmsg: a datagram cut to the buffer sets MSG_TRUNC",
+    "ok - sendmsg: more than IOV_MAX iovecs is EMSGSIZE",
+    "ok - sendmsg: a bad msg_iov is EFAULT",
+    "ok - sendmsg: ancillary data is EINVAL",
+    "ok - sendmsg: TCP gathers three iovecs",
+    "ok - recvmsg: TCP scatters over three iovecs (MSG_WAITALL)",
+    "ok - SO_LINGER: close with l_linger 0 resets; the peer sees ECONNRESET",
+    "ok - SO_LINGER: close waits l_linger seconds for unacknowledged data",
+    "ok - SO_LINGER: after the wait the data still arrives",
+]
+
+
 def poll_and_select(build):
     node = boot(build, "poll_and_select")
     try:
-        out = run(node, "polltest")
+        out = run(node, "polltest", timeout=120)
         failed = [l for l in out if l.startswith("FAIL")]
         check(not failed, f"polltest failures: {failed!r}")
+        missing = [l for l in POLLTEST_REQUIRED if l not in out]
+        check(not missing, f"polltest did not print {missing!r}: {out!r}")
         check(out and out[-1] == "polltest: all passed", f"polltest printed {out!r}")
     finally:
         node.stop()
@@ -96,9 +117,12 @@ def sockets_loopback(build):
         run(node, "iperf -s > /tmp/iperf.out &")
         run(node, "sleep 1")
         out = run(node, "iperf -c 127.0.0.1 -t 2", timeout=60)
+        # The window lines come from SO_SNDBUF / SO_RCVBUF: lwIP's 16-segment buffers.
+        check("TCP window size: 22.8 KByte (default)" in out, f"iperf -c window: {out!r}")
         check(any(re.search(r"\[\s*3\]\s+0\.0-\s*\d+\.\d sec .*Bytes .*bits/sec", l) for l in out), f"iperf -c: {out!r}")
         run(node, "sleep 1")
         out = run(node, "cat /tmp/iperf.out; kill %1")
+        check("TCP window size: 22.8 KByte (default)" in out, f"iperf -s window: {out!r}")
         check(any(re.search(r"\[\s*4\]\s+0\.0-\s*\d+\.\d sec .*Bytes .*bits/sec", l) for l in out), f"iperf -s: {out!r}")
 
         before = protocol_stats(node)

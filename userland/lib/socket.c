@@ -1,5 +1,5 @@
 /* newlib-side glue for sockets and readiness: each function is one system call
-   of kernel/abi/unum_abi.h (48-61). The structs of <sys/socket.h>, <poll.h> and
+   of kernel/abi/unum_abi.h (48-61, 65-66). The structs of <sys/socket.h>, <poll.h> and
    <sys/select.h> are the ABI's (abi_check.c proves it), so pointers pass
    straight through. */
 #include <poll.h>
@@ -42,6 +42,16 @@ ssize_t sendto(int fd, const void* buf, size_t n, int flags, const struct sockad
 ssize_t recvfrom(int fd, void* buf, size_t n, int flags, struct sockaddr* from, socklen_t* len)
 {
     return unum_ret(unum_syscall6(UNUM_SYS_RECVFROM, fd, L(buf), L(n), flags, L(from), L(len)));
+}
+
+ssize_t sendmsg(int fd, const struct msghdr* msg, int flags)
+{
+    return unum_ret(unum_syscall3(UNUM_SYS_SENDMSG, fd, L(msg), flags));
+}
+
+ssize_t recvmsg(int fd, struct msghdr* msg, int flags)
+{
+    return unum_ret(unum_syscall3(UNUM_SYS_RECVMSG, fd, L(msg), flags));
 }
 
 ssize_t send(int fd, const void* buf, size_t n, int flags) { return sendto(fd, buf, n, flags, 0, 0); }

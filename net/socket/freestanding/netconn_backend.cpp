@@ -261,10 +261,10 @@ void NetconnBackend::fetch_pending()
         m_pending_datagram = received;
 }
 
-Result<usize> NetconnBackend::receive(u8* buffer, usize size, SocketAddress* from, bool peek)
+Result<usize> NetconnBackend::receive(u8* buffer, usize size, SocketAddress* from, bool peek, bool* truncated)
 {
     if (!is_stream())
-        return receive_datagram(buffer, size, from, peek);
+        return receive_datagram(buffer, size, from, peek, truncated);
     if (from) {
         auto peer = peer_address();
         if (!peer.is_error())
@@ -306,13 +306,16 @@ Result<usize> NetconnBackend::receive_stream(u8* buffer, usize size, bool peek)
     return Error::TryAgain;
 }
 
-Result<usize> NetconnBackend::receive_datagram(u8* buffer, usize size, SocketAddress* from, bool peek)
+Result<usize> NetconnBackend::receive_datagram(u8* buffer, usize size, SocketAddress* from, bool peek,
+    bool* truncated)
 {
     fetch_pending();
     if (!m_pending_datagram)
         return Error::TryAgain;
     usize length = netbuf_len(m_pending_datagram);
     usize copied = netbuf_copy(m_pending_datagram, buffer, u16_t(size < length ? size : length));
+    if (truncated)
+        *truncated = copied < length;
     if (from)
         *from = socket_address(*netbuf_fromaddr(m_pending_datagram), netbuf_fromport(m_pending_datagram));
     if (!peek) {
@@ -327,6 +330,29 @@ Result<void> NetconnBackend::shutdown(bool read, bool write)
     if (!is_stream() || (!read && !write))
         return {};
     return check(netconn_shutdown(m_connection, read, write));
+}
+
+bool NetconnBackend::has_unacknowledged_data()
+{
+    if (!is_stream())
+        return false;
+    LOCK_TCPIP_CORE();
+    tcp_pcb* pcb = m_connection->pcb.tcp;
+    bool waiting = pcb && (pcb->unsent || pcb->unacked);
+    UNLOCK_TCPIP_CORE();
+    return waiting;
+}
+
+void NetconnBackend::abort()
+{
+    if (!is_stream() || m_listening)
+        return;
+    // tcp_abort sends the RST and frees the pcb; the netconn's error callback
+    // forgets it, so the destructor's netconn_delete has nothing left to close.
+    LOCK_TCPIP_CORE();
+    if (m_connection->pcb.tcp)
+        tcp_abort(m_connection->pcb.tcp);
+    UNLOCK_TCPIP_CORE();
 }
 
 Result<void> NetconnBackend::set_option(SocketOption option, i64 value)
@@ -353,6 +379,8 @@ Result<void> NetconnBackend::set_option(SocketOption option, i64 value)
         UNLOCK_TCPIP_CORE();
         return {};
     case SocketOption::ReceiveBuffer:
+        // lwIP limits only datagram queues by it; a TCP connection buffers its
+        // fixed window (TCP_WND), so for streams it is accepted and changes nothing.
         netconn_set_recvbufsize(m_connection, value > 0x7fffffff ? 0x7fffffff : int(value));
         return {};
     case SocketOption::SendBuffer:
@@ -368,7 +396,7 @@ Result<i64> NetconnBackend::get_option(SocketOption option)
     case SocketOption::ReuseAddress: return i64(pcb_option(m_connection, SOF_REUSEADDR));
     case SocketOption::KeepAlive: return i64(pcb_option(m_connection, SOF_KEEPALIVE));
     case SocketOption::Broadcast: return i64(m_broadcast);
-    case SocketOption::ReceiveBuffer: return i64(netconn_get_recvbufsize(m_connection));
+    case SocketOption::ReceiveBuffer: return is_stream() ? i64(TCP_WND) : i64(netconn_get_recvbufsize(m_connection));
     case SocketOption::SendBuffer: return i64(TCP_SND_BUF);
     case SocketOption::NoDelay: {
         LOCK_TCPIP_CORE();

@@ -24,8 +24,10 @@ public:
     Result<void> start_connect(SocketAddress address) override;
     Result<void> finish_connect() override;
     Result<usize> send(u8 const* data, usize size, SocketAddress const* to) override;
-    Result<usize> receive(u8* buffer, usize size, SocketAddress* from, bool peek) override;
+    Result<usize> receive(u8* buffer, usize size, SocketAddress* from, bool peek, bool* truncated) override;
     Result<void> shutdown(bool read, bool write) override;
+    bool has_unacknowledged_data() override;
+    void abort() override;
     Result<void> set_option(SocketOption option, i64 value) override;
     Result<i64> get_option(SocketOption option) override;
     Result<SocketAddress> local_address() override;
@@ -40,7 +42,7 @@ private:
     void fetch_pending();
     void fetch_pending_accept();
     Result<usize> receive_stream(u8* buffer, usize size, bool peek);
-    Result<usize> receive_datagram(u8* buffer, usize size, SocketAddress* from, bool peek);
+    Result<usize> receive_datagram(u8* buffer, usize size, SocketAddress* from, bool peek, bool* truncated);
     Result<usize> send_datagram(u8 const* data, usize size, SocketAddress const* to);
 
     netconn* m_connection;

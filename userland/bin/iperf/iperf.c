@@ -55,6 +55,18 @@ static void report(int id, double seconds, double bytes)
     fflush(stdout);
 }
 
+/* iperf2's "TCP window size" line: the receive buffer (SO_RCVBUF) on the
+   server, the send buffer (SO_SNDBUF) on the client. Unum's TCP buffers a
+   fixed window (lwIP's TCP_WND) and says so through these options. */
+static void print_window(int fd, int option)
+{
+    int size = 0;
+    socklen_t length = sizeof(size);
+    if (getsockopt(fd, SOL_SOCKET, option, &size, &length) < 0 || size <= 0)
+        return;
+    printf("TCP window size: %.1f KByte (default)\n", size / 1024.0);
+}
+
 static void print_connection(int id, int fd)
 {
     struct sockaddr_in local, peer;
@@ -89,7 +101,7 @@ static int server(unsigned port)
     }
     print_rule();
     printf("Server listening on TCP port %u\n", port);
-    printf("TCP window size: %d KByte (default)\n", 23);
+    print_window(listener, SO_RCVBUF);
     print_rule();
     fflush(stdout);
     for (int id = 4;; ++id) {
@@ -130,6 +142,7 @@ static int client(const char* host, unsigned port, double seconds, size_t length
     }
     print_rule();
     printf("Client connecting to %s, TCP port %u\n", host, port);
+    print_window(fd, SO_SNDBUF);
     print_rule();
     fflush(stdout);
     if (connect(fd, (struct sockaddr*)&address, sizeof(address)) < 0) {

@@ -1,5 +1,5 @@
 /* polltest: checks poll() and select() on pipes, and sockets over loopback
-   (sockets.c), the way programs rely on them.
+   (sockets.c, messages.c), the way programs rely on them.
    Prints "ok - NAME" or "FAIL - NAME" per check and ends with
    "polltest: all passed" (exit 0) or "polltest: N failed" (exit 1). */
 #include <errno.h>
@@ -157,6 +157,8 @@ int main(void)
     select_on_pipes();
     broken_pipe_signals();
     socket_checks();
+    message_checks();
+    linger_checks();
     if (g_failed) {
         printf("polltest: %d failed\n", g_failed);
         return 1;

@@ -16,7 +16,7 @@
 
 #define PORT 7100
 
-static struct sockaddr_in loopback(int port)
+struct sockaddr_in loopback(int port)
 {
     struct sockaddr_in address;
     memset(&address, 0, sizeof(address));
@@ -26,7 +26,7 @@ static struct sockaddr_in loopback(int port)
     return address;
 }
 
-static int listener_on(int port)
+int listener_on(int port)
 {
     int fd = socket(AF_INET, SOCK_STREAM, 0);
     int on = 1;
@@ -37,7 +37,7 @@ static int listener_on(int port)
     return fd;
 }
 
-static int readable_within(int fd, int ms)
+int readable_within(int fd, int ms)
 {
     struct pollfd entry = { fd, POLLIN, 0 };
     return poll(&entry, 1, ms) == 1 && (entry.revents & POLLIN);

@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <sys/types.h>
+#include <sys/uio.h>
 
 #include "unum_socket.h"
 
@@ -41,6 +42,20 @@ struct sockaddr_storage {
 #define MSG_WAITALL UNUM_MSG_WAITALL
 #define MSG_DONTWAIT UNUM_MSG_DONTWAIT
 #define MSG_NOSIGNAL 0 /* accepted and ignored */
+#define MSG_TRUNC UNUM_MSG_TRUNC   /* recvmsg's msg_flags: a datagram was cut */
+#define MSG_CTRUNC UNUM_MSG_CTRUNC /* never set: no ancillary data */
+
+/* sendmsg/recvmsg. No ancillary data: sendmsg with msg_controllen > 0 is
+   EINVAL; recvmsg sets msg_controllen to 0. */
+struct msghdr {
+    void* msg_name;
+    socklen_t msg_namelen;
+    struct iovec* msg_iov;
+    int msg_iovlen;
+    void* msg_control;
+    socklen_t msg_controllen;
+    int msg_flags;
+};
 
 #define SHUT_RD UNUM_SHUT_RD
 #define SHUT_WR UNUM_SHUT_WR
@@ -50,6 +65,7 @@ struct sockaddr_storage {
 #define SO_REUSEADDR UNUM_SO_REUSEADDR
 #define SO_KEEPALIVE UNUM_SO_KEEPALIVE
 #define SO_BROADCAST UNUM_SO_BROADCAST
+#define SO_LINGER UNUM_SO_LINGER
 #define SO_SNDBUF UNUM_SO_SNDBUF
 #define SO_RCVBUF UNUM_SO_RCVBUF
 #define SO_SNDTIMEO UNUM_SO_SNDTIMEO
@@ -58,6 +74,11 @@ struct sockaddr_storage {
 #define SO_TYPE UNUM_SO_TYPE
 
 #define SOMAXCONN 16
+
+struct linger {
+    int l_onoff;
+    int l_linger; /* seconds */
+};
 
 int socket(int domain, int type, int protocol);
 int bind(int fd, const struct sockaddr* addr, socklen_t len);
@@ -68,6 +89,8 @@ ssize_t send(int fd, const void* buf, size_t n, int flags);
 ssize_t recv(int fd, void* buf, size_t n, int flags);
 ssize_t sendto(int fd, const void* buf, size_t n, int flags, const struct sockaddr* to, socklen_t len);
 ssize_t recvfrom(int fd, void* buf, size_t n, int flags, struct sockaddr* from, socklen_t* len);
+ssize_t sendmsg(int fd, const struct msghdr* msg, int flags);
+ssize_t recvmsg(int fd, struct msghdr* msg, int flags);
 int shutdown(int fd, int how);
 int getsockopt(int fd, int level, int name, void* value, socklen_t* len);
 int setsockopt(int fd, int level, int name, const void* value, socklen_t len);

@@ -41,3 +41,9 @@ TEST_CASE("socket calls on a descriptor that is not open are EBADF")
     CHECK(call(UNUM_SYS_SHUTDOWN, 5, UNUM_SHUT_RDWR) == -UNUM_EBADF);
     CHECK(call(UNUM_SYS_GETSOCKOPT, 5, UNUM_SOL_SOCKET, UNUM_SO_TYPE, 0, 0) == -UNUM_EBADF);
 }
+
+TEST_CASE("sendmsg and recvmsg on a descriptor that is not open are EBADF")
+{
+    CHECK(call(UNUM_SYS_SENDMSG, 5, 0, 0) == -UNUM_EBADF);
+    CHECK(call(UNUM_SYS_RECVMSG, 5, 0, 0) == -UNUM_EBADF);
+}

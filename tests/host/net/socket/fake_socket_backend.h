@@ -22,6 +22,9 @@ struct FakeSocketState {
     bool shut_read { false };
     bool shut_write { false };
     SocketAddress last_destination {};
+    bool datagrams { false };      // receive() drops what does not fit, as UDP does
+    bool unacknowledged { false }; // has_unacknowledged_data()
+    bool aborted { false };        // abort() was called
 
     void deliver(std::string data)
     {
@@ -77,7 +80,7 @@ public:
             m_state.last_destination = *to;
         return taken;
     }
-    Result<usize> receive(u8* buffer, usize size, SocketAddress* from, bool peek) override
+    Result<usize> receive(u8* buffer, usize size, SocketAddress* from, bool peek, bool* truncated) override
     {
         if (m_state.incoming.empty())
             return m_state.end_of_stream ? Result<usize>(0) : Result<usize>(Error::TryAgain);
@@ -86,8 +89,10 @@ public:
         next.copy(reinterpret_cast<char*>(buffer), copied);
         if (from)
             *from = SocketAddress { 0x7f000001, 4242 };
+        if (truncated)
+            *truncated = m_state.datagrams && copied < next.size();
         if (!peek) {
-            next.erase(0, copied);
+            next.erase(0, m_state.datagrams ? next.size() : copied);
             if (next.empty())
                 m_state.incoming.pop_front();
         }
@@ -99,6 +104,8 @@ public:
         m_state.shut_write |= write;
         return {};
     }
+    bool has_unacknowledged_data() override { return m_state.unacknowledged; }
+    void abort() override { m_state.aborted = true; }
     Result<void> set_option(SocketOption, i64) override { return {}; }
     Result<i64> get_option(SocketOption) override { return i64(0); }
     Result<SocketAddress> local_address() override { return SocketAddress { 0x7f000001, 7000 }; }

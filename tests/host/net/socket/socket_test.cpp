@@ -229,3 +229,85 @@ TEST_CASE("socket: read and write through an open file description", "[socket]")
     REQUIRE(file->read(buffer, 4).value() == 2);
     REQUIRE(file->seek(0, SeekWhence::Set).error() == Error::IllegalSeek);
 }
+
+TEST_CASE("socket: a datagram longer than the buffer is cut, and says so", "[socket]")
+{
+    sched_test_init();
+    FakeSocketState state;
+    state.datagrams = true;
+    auto socket = make_socket(state, UNUM_SOCK_DGRAM);
+    state.deliver("longer datagram");
+    state.deliver("ok");
+    u8 buffer[6];
+    bool truncated = false;
+    REQUIRE(socket->receive_from(buffer, sizeof(buffer), nullptr, true, true, &truncated).value() == 6); // peek
+    REQUIRE(truncated);
+    REQUIRE(socket->receive_from(buffer, sizeof(buffer), nullptr, false, true, &truncated).value() == 6);
+    REQUIRE(truncated);
+    REQUIRE(socket->receive_from(buffer, sizeof(buffer), nullptr, false, true, &truncated).value() == 2);
+    REQUIRE(!truncated);
+    REQUIRE(std::string(reinterpret_cast<char*>(buffer), 2) == "ok");
+}
+
+namespace {
+
+i64 linger(bool on, u32 seconds) { return linger_option_value(Linger { on, seconds }); }
+
+// The last close of socket: its only open file description goes.
+void close_socket(NonnullRefPtr<Socket> const& socket)
+{
+    auto file = OpenFileDescription::create(socket, OpenFlag::ReadWrite).release_value();
+    (void)file;
+}
+
+} // namespace
+
+TEST_CASE("socket: SO_LINGER with 0 seconds resets the connection at the last close", "[socket]")
+{
+    sched_test_init();
+    FakeSocketState state;
+    auto socket = make_socket(state);
+    REQUIRE(!socket->connect(LOCAL_7000, false).is_error());
+    REQUIRE(linger_from_option_value(socket->get_option(SocketOption::Linger).value()).on == false);
+    close_socket(socket);
+    REQUIRE(!state.aborted); // no linger: a graceful close
+    REQUIRE(!socket->set_option(SocketOption::Linger, linger(true, 0)).is_error());
+    REQUIRE(socket->get_option(SocketOption::Linger).value() == linger(true, 0));
+    close_socket(socket);
+    REQUIRE(state.aborted);
+
+    FakeSocketState datagram_state;
+    auto datagram = make_socket(datagram_state, UNUM_SOCK_DGRAM);
+    REQUIRE(!datagram->set_option(SocketOption::Linger, linger(true, 0)).is_error());
+    close_socket(datagram);
+    REQUIRE(!datagram_state.aborted);
+}
+
+TEST_CASE("socket: SO_LINGER waits for the peer's acknowledgement, up to its time", "[socket][threads]")
+{
+    sched_test_init();
+    FakeSocketState state;
+    auto socket = make_socket(state);
+    REQUIRE(!socket->connect(LOCAL_7000, false).is_error());
+    REQUIRE(!socket->set_option(SocketOption::Linger, linger(true, 1)).is_error());
+    state.unacknowledged = true;
+    bool closed = false;
+    auto closer = spawn("closer", sched::PRIORITY_HIGH, [&] {
+        close_socket(socket);
+        closed = true;
+    });
+    sched::sleep_ms(5);
+    REQUIRE(!closed); // still lingering
+    state.unacknowledged = false;
+    readiness::changed();
+    REQUIRE(!closer->join().is_error());
+    REQUIRE(closed);
+    REQUIRE(!state.aborted);
+
+    // Never acknowledged: the close returns when the time is up (1 s).
+    state.unacknowledged = true;
+    u64 start = sched::ticks();
+    close_socket(socket);
+    REQUIRE(sched::ticks() - start >= TEST_TICK_HZ);
+    REQUIRE(!state.aborted);
+}
