@@ -105,8 +105,10 @@ class LanPort:
                 return reply[22:28]
         return None
 
-    def ping(self, mac, ip, sequence, data=b"unum-lan-probe", timeout=5.0):
-        """Sends one ICMP echo request; returns the echo reply's payload or None."""
+    def ping(self, mac, ip, sequence, data=b"unum-lan-probe", timeout=5.0, interval=3.0):
+        """Sends an ICMP echo request, again every interval seconds as ping does
+        (a LAN may drop one, a node under a flood may drop it at a full ring);
+        returns the first echo reply's payload, or None after timeout seconds."""
         ident = 0x4c41
 
         def is_reply(frame):
@@ -116,9 +118,14 @@ class LanPort:
             icmp = frame[14 + ihl:]
             return (frame[23] == 1 and frame[26:30] == ip and len(icmp) >= 8 and icmp[0] == 0
                     and struct.unpack("!HH", icmp[4:8]) == (ident, sequence))
-        self.send(ethernet(mac, ETH_IPV4, ipv4(ip, 1, icmp_echo(ident, sequence, data), ident=sequence)))
-        reply = self.receive(is_reply, timeout)
-        if not reply:
-            return None
+        request = ethernet(mac, ETH_IPV4, ipv4(ip, 1, icmp_echo(ident, sequence, data), ident=sequence))
+        deadline = time.monotonic() + timeout
+        reply = None
+        while not reply:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return None
+            self.send(request)
+            reply = self.receive(is_reply, min(interval, left))
         ihl = (reply[14] & 0x0F) * 4
         return reply[14 + ihl + 8:]

@@ -128,14 +128,18 @@ void LwipClusterTransport::send_datagram(NetAddress to, u8 const* bytes, usize s
 void LwipClusterTransport::send_stream(NodeId to, u8 const* bytes, usize size)
 {
     Peer* peer = find(to);
-    if (!peer || !peer->up)
+    if (!peer || !peer->wanted)
         return;
+    // While the stream is (re)connecting, what is sent waits in outgoing and goes
+    // first when it comes up: a call made in the gap after a lost connection (or
+    // before the first one) is answered instead of timing out. A connection that
+    // breaks clears outgoing (drop), so a new stream never starts mid-frame.
     if (append_frame(peer->outgoing, bytes, size, CLUSTER_MAX_MESSAGE).is_error()
         || peer->outgoing.size() > MAX_OUTGOING) {
         drop(*peer, 0);
         return;
     }
-    if (!flush(*peer))
+    if (peer->up && !flush(*peer))
         drop(*peer, 0);
 }
 
@@ -270,6 +274,7 @@ void LwipClusterTransport::poll_peer(Peer& peer, ClusterNode& node, u64 now_ms)
 {
     if (peer.down_pending) {
         peer.down_pending = false;
+        log_info("cluster: stream with node%u down", unsigned(peer.node.value()));
         node.on_connection_down(peer.node);
     }
     if (!peer.wanted)
