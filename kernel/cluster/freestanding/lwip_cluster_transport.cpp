@@ -31,6 +31,12 @@ void on_netconn_event(netconn*, netconn_evt event, u16_t)
         g_wakeup->post();
 }
 
+void close_connection(netconn* connection)
+{
+    netconn_close(connection);
+    netconn_delete(connection);
+}
+
 ip_addr_t lwip_address(u32 ipv4)
 {
     ip_addr_t result;
@@ -178,8 +184,7 @@ void LwipClusterTransport::disconnect(NodeId node)
 void LwipClusterTransport::drop(Peer& peer, u64 now_ms)
 {
     if (peer.connection) {
-        netconn_close(peer.connection);
-        netconn_delete(peer.connection);
+        close_connection(peer.connection);
         peer.connection = nullptr;
     }
     if (peer.up)
@@ -309,7 +314,7 @@ void LwipClusterTransport::poll_peer(Peer& peer, ClusterNode& node, u64 now_ms)
     receive(peer, node, now_ms);
 }
 
-void LwipClusterTransport::poll_accepts(ClusterNode& node)
+void LwipClusterTransport::poll_accepts(ClusterNode& node, u64 now_ms)
 {
     for (;;) {
         netconn* accepted = nullptr;
@@ -317,24 +322,59 @@ void LwipClusterTransport::poll_accepts(ClusterNode& node)
             return;
         ip_addr_t remote;
         u16_t port = 0;
-        Peer* peer = nullptr;
-        if (netconn_getaddr(accepted, &remote, &port, 0) == ERR_OK)
-            peer = find_by_ipv4(lwip_ntohl(ip4_addr_get_u32(ip_2_ip4(&remote))));
-        // Only a member we expect, without a connection yet; anyone else retries later.
-        if (!peer || peer->connection) {
-            netconn_close(accepted);
-            netconn_delete(accepted);
+        if (netconn_getaddr(accepted, &remote, &port, 0) != ERR_OK) {
+            close_connection(accepted);
             continue;
         }
-        netconn_set_nonblocking(accepted, 1);
-        set_pcb_option(accepted, SOF_KEEPALIVE);
-        disable_nagle(accepted);
-        peer->connection = accepted;
-        peer->connecting = false;
-        peer->up = true;
-        log_info("cluster: stream from node%u up", unsigned(peer->node.value()));
-        node.on_connection_up(peer->node);
+        u32 ipv4 = lwip_ntohl(ip4_addr_get_u32(ip_2_ip4(&remote)));
+        // A member we expect and have no connection to gets it; an address we
+        // do not know yet waits (hold); a second connection from a member, or
+        // one with no room to wait, is closed (a real member retries).
+        Peer* peer = find_by_ipv4(ipv4);
+        if (peer && !peer->connection)
+            adopt(*peer, accepted, node);
+        else if (peer || !hold(accepted, ipv4, now_ms))
+            close_connection(accepted);
     }
+}
+
+bool LwipClusterTransport::hold(netconn* connection, u32 ipv4, u64 now_ms)
+{
+    for (auto& held : m_held) {
+        if (!held.connection) {
+            held = { connection, ipv4, now_ms + HOLD_MS };
+            return true;
+        }
+    }
+    return false;
+}
+
+void LwipClusterTransport::poll_held(ClusterNode& node, u64 now_ms)
+{
+    for (auto& held : m_held) {
+        if (!held.connection)
+            continue;
+        Peer* peer = find_by_ipv4(held.ipv4);
+        if (peer && !peer->connection)
+            adopt(*peer, held.connection, node);
+        else if (peer || now_ms >= held.until_ms)
+            close_connection(held.connection);
+        else
+            continue;
+        held = {};
+    }
+}
+
+void LwipClusterTransport::adopt(Peer& peer, netconn* connection, ClusterNode& node)
+{
+    netconn_set_nonblocking(connection, 1);
+    set_pcb_option(connection, SOF_KEEPALIVE);
+    disable_nagle(connection);
+    peer.connection = connection;
+    peer.connecting = false;
+    peer.up = true;
+    log_info("cluster: stream from node%u up", unsigned(peer.node.value()));
+    node.on_connection_up(peer.node);
 }
 
 void LwipClusterTransport::poll_datagrams(ClusterNode& node, u64 now_ms)
@@ -356,7 +396,8 @@ void LwipClusterTransport::poll(ClusterNode& node, u64 now_ms)
     if (!m_udp || !m_listener)
         return;
     poll_datagrams(node, now_ms);
-    poll_accepts(node);
+    poll_held(node, now_ms);
+    poll_accepts(node, now_ms);
     for (auto& peer : m_peers)
         poll_peer(peer, node, now_ms);
 }

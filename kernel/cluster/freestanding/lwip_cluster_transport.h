@@ -55,10 +55,28 @@ private:
         FrameStreamDecoder decoder;
     };
 
+    // A connection accepted from an address no wanted peer has yet: most often
+    // a member that took in a view before this node did. It is held for up to
+    // HOLD_MS for the view to arrive here, instead of being refused (which cost
+    // the other side a reconnect a second later); then it is closed.
+    struct HeldConnection {
+        netconn* connection { nullptr };
+        u32 ipv4 { 0 };
+        u64 until_ms { 0 };
+    };
+    static constexpr usize MAX_HELD = 8;
+    static constexpr u64 HOLD_MS = 3000;
+
     Peer* find(NodeId node);
     Peer* find_by_ipv4(u32 ipv4);
     void poll_datagrams(ClusterNode& node, u64 now_ms);
-    void poll_accepts(ClusterNode& node);
+    void poll_accepts(ClusterNode& node, u64 now_ms);
+    // Hands held connections to peers that are wanted now; closes expired ones.
+    void poll_held(ClusterNode& node, u64 now_ms);
+    // False when every hold slot is taken.
+    bool hold(netconn* connection, u32 ipv4, u64 now_ms);
+    // An accepted connection becomes peer's stream.
+    void adopt(Peer& peer, netconn* connection, ClusterNode& node);
     void poll_peer(Peer& peer, ClusterNode& node, u64 now_ms);
     void start_connect(Peer& peer, u64 now_ms);
     void receive(Peer& peer, ClusterNode& node, u64 now_ms);
@@ -72,4 +90,5 @@ private:
     netconn* m_listener { nullptr };
     u32 m_broadcast_ipv4 { 0 };
     Peer m_peers[MAX_PEERS];
+    HeldConnection m_held[MAX_HELD];
 };
