@@ -248,7 +248,6 @@ char* line_editor_read(const char* prompt, int* interrupted)
 {
     *interrupted = 0;
     struct termios cooked, raw;
-    out_string(prompt);
     if (tcgetattr(0, &cooked) < 0)
         return NULL; /* main.c only calls us on a terminal */
     raw = cooked;
@@ -258,6 +257,9 @@ char* line_editor_read(const char* prompt, int* interrupted)
     raw.c_cc[VMIN] = 1;
     raw.c_cc[VTIME] = 0;
     tcsetattr(0, TCSADRAIN, &raw);
+    /* The prompt only once the terminal is raw: what is typed after seeing it
+       must not be echoed by the terminal and then again by the editor. */
+    out_string(prompt);
 
     struct editor* e = calloc(1, sizeof *e);
     if (!e) {
