@@ -52,6 +52,16 @@ Result<SocketAddress> copy_address_in(u64 user, u64 length)
 // The (address, length) out-pair of accept/recvfrom/getsockname: the address is
 // cut to the caller's length, which is then set to the full size. Null address:
 // nothing to do.
+// Writes address to user, cut to capacity bytes; returns the full length
+// (what the caller reports back as the address length).
+Result<unum_socklen_t> write_address_cut(u64 user, unum_socklen_t capacity, SocketAddress address)
+{
+    unum_sockaddr_in encoded = encode_socket_address(address);
+    usize copied = capacity < sizeof(encoded) ? capacity : sizeof(encoded);
+    TRY(UserPtr<u8>(user).write_array(reinterpret_cast<u8 const*>(&encoded), copied));
+    return unum_socklen_t(sizeof(encoded));
+}
+
 Result<void> copy_address_out(u64 user, u64 user_length, SocketAddress address)
 {
     if (user == 0)
@@ -61,10 +71,8 @@ Result<void> copy_address_out(u64 user, u64 user_length, SocketAddress address)
     unum_socklen_t length = TRY(UserPtr<unum_socklen_t>(user_length).read());
     if (i32(length) < 0)
         return Error::InvalidArgument;
-    unum_sockaddr_in encoded = encode_socket_address(address);
-    usize copied = length < sizeof(encoded) ? length : sizeof(encoded);
-    TRY(UserPtr<u8>(user).write_array(reinterpret_cast<u8 const*>(&encoded), copied));
-    return UserPtr<unum_socklen_t>(user_length).write(unum_socklen_t(sizeof(encoded)));
+    unum_socklen_t full = TRY(write_address_cut(user, length, address));
+    return UserPtr<unum_socklen_t>(user_length).write(full);
 }
 
 bool wants_nonblocking(OpenFileDescription const& file, u64 flags)
@@ -258,12 +266,8 @@ Result<u64> sys_recvmsg(SyscallArgs const& args)
     auto message = TRY(copy_message_in(user));
     Received received = TRY(receive_scattered(target, message.data, args.arg[2]));
     unum_socklen_t name_length = 0;
-    if (message.header.name != 0 && message.header.name_length != 0) {
-        unum_sockaddr_in encoded = encode_socket_address(received.from);
-        usize copied = message.header.name_length < sizeof(encoded) ? message.header.name_length : sizeof(encoded);
-        TRY(UserPtr<u8>(message.header.name).write_array(reinterpret_cast<u8 const*>(&encoded), copied));
-        name_length = sizeof(encoded);
-    }
+    if (message.header.name != 0 && message.header.name_length != 0)
+        name_length = TRY(write_address_cut(message.header.name, message.header.name_length, received.from));
     unum_msghdr header = TRY(UserPtr<unum_msghdr>(user).read());
     header.msg_namelen = name_length;
     header.msg_controllen = 0;

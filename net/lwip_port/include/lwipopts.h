@@ -31,26 +31,13 @@
 /* ---- memory: lwIP's heap for PBUF_RAM and variable blocks, pools for the rest */
 #define MEM_LIBC_MALLOC 0
 #define MEMP_MEM_MALLOC 0
-#define MEM_ALIGNMENT 8
-#define MEM_SIZE (1024 * 1024)
-#define MEMP_NUM_PBUF 128
-#define MEMP_NUM_RAW_PCB 16
-#define MEMP_NUM_UDP_PCB 32
-#define MEMP_NUM_TCP_PCB 64
-#define MEMP_NUM_TCP_PCB_LISTEN 16
-#define MEMP_NUM_TCP_SEG 512
-#define MEMP_NUM_REASSDATA 16
-#define MEMP_NUM_FRAG_PBUF 32
-#define MEMP_NUM_ARP_QUEUE 64
+#include "lwip_pool_sizes.h" /* shared with the host build */
 #define MEMP_NUM_NETBUF 128
 #define MEMP_NUM_NETCONN 128
 #define MEMP_NUM_TCPIP_MSG_API 128
 #define MEMP_NUM_TCPIP_MSG_INPKT 512
-#define MEMP_NUM_SYS_TIMEOUT (LWIP_NUM_SYS_TIMEOUT_INTERNAL + 16)
-#define PBUF_POOL_SIZE 512
-#define PBUF_POOL_BUFSIZE 1536 /* a whole Ethernet frame in one pbuf */
 
-/* ---- protocols and TCP sizes (shared with the host fuzz build) */
+/* ---- protocols and TCP sizes (shared with the host build) */
 #include "lwip_protocol_options.h"
 #define LWIP_NETIF_API 0
 

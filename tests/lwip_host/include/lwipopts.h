@@ -22,20 +22,8 @@
 /* ---- memory */
 #define MEM_LIBC_MALLOC 1
 #define MEMP_MEM_MALLOC 0
-#define MEM_ALIGNMENT 8
-#define MEM_SIZE (1024 * 1024) /* sizes mem_size_t as in the kernel */
-#define MEMP_NUM_PBUF 128
-#define MEMP_NUM_RAW_PCB 16
-#define MEMP_NUM_UDP_PCB 32
-#define MEMP_NUM_TCP_PCB 64
-#define MEMP_NUM_TCP_PCB_LISTEN 16
-#define MEMP_NUM_TCP_SEG 512
-#define MEMP_NUM_REASSDATA 16
-#define MEMP_NUM_FRAG_PBUF 32
-#define MEMP_NUM_ARP_QUEUE 64
-#define MEMP_NUM_SYS_TIMEOUT (LWIP_NUM_SYS_TIMEOUT_INTERNAL + 16)
-#define PBUF_POOL_SIZE 512
-#define PBUF_POOL_BUFSIZE 1536
+/* the kernel's pool counts and sizes (MEM_SIZE only sizes mem_size_t here) */
+#include "../../../net/lwip_port/include/lwip_pool_sizes.h"
 
 /* ---- protocols and TCP sizes: exactly the kernel's */
 #include "../../../net/lwip_port/include/lwip_protocol_options.h"
